@@ -1,0 +1,179 @@
+//! Prints a Reply for a terminal: cards as headed blocks, tables with aligned columns, `**bold**`
+//! as bold when colour is on (a terminal without NO_COLOR) and as plain text when piped.
+
+use crate::core::reply::{Card, Reply, Table, Tone};
+
+/// How to print: with ANSI colour or plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub colour: bool,
+}
+
+impl Style {
+    pub const PLAIN: Style = Style { colour: false };
+
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
+    pub fn detect() -> Style {
+        use std::io::IsTerminal;
+        Style {
+            colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn tone(&self, tone: Tone, text: &str) -> String {
+        let code = match tone {
+            Tone::Info => "1;34",
+            Tone::Success => "1;32",
+            Tone::Warning => "1;33",
+            Tone::Error => "1;31",
+        };
+        self.paint(code, text)
+    }
+
+    /// `**bold**` and `` `code` `` as terminal styles, or as plain text.
+    fn inline(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut bold = false;
+        let mut rest = text;
+        while let Some(i) = rest.find("**") {
+            out.push_str(&rest[..i]);
+            if self.colour {
+                out.push_str(if bold { "\x1b[22m" } else { "\x1b[1m" });
+            }
+            bold = !bold;
+            rest = &rest[i + 2..];
+        }
+        out.push_str(rest);
+        if bold && self.colour {
+            out.push_str("\x1b[22m");
+        }
+        out
+    }
+}
+
+pub fn render(reply: &Reply, style: Style) -> String {
+    let mut out = String::new();
+    if let Some(text) = &reply.text {
+        let mark = match reply.tone {
+            Tone::Success => "✔ ",
+            Tone::Error => "✘ ",
+            Tone::Warning => "! ",
+            Tone::Info => "",
+        };
+        let line = format!("{mark}{}", style.inline(text));
+        if reply.tone == Tone::Error {
+            out.push_str(&style.tone(Tone::Error, &line));
+        } else {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+    for card in &reply.cards {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        render_card(card, style, &mut out);
+    }
+    if !reply.buttons.is_empty() {
+        let labels: Vec<String> = reply.buttons.iter().map(|b| format!("[{}]", b.label)).collect();
+        out.push_str(&format!("\n{}\n", labels.join(" ")));
+    }
+    for file in &reply.files {
+        out.push_str(&format!("(attachment {} — {} bytes)\n", file.filename, file.bytes.len()));
+    }
+    out
+}
+
+fn render_card(card: &Card, style: Style, out: &mut String) {
+    let title = format!("── {} ", card.title);
+    let width = title.chars().count().max(40);
+    let rule = "─".repeat(width.saturating_sub(title.chars().count()));
+    out.push_str(&style.tone(card.tone, &format!("{title}{rule}")));
+    out.push('\n');
+    if let Some(description) = &card.description {
+        out.push_str(&style.inline(description));
+        out.push('\n');
+    }
+    let name_width = card
+        .fields
+        .iter()
+        .filter(|f| !f.value.contains('\n'))
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for field in &card.fields {
+        if field.value.contains('\n') {
+            out.push_str(&style.paint("1", &field.name));
+            out.push('\n');
+            for line in field.value.lines() {
+                out.push_str(&format!("  {}\n", style.inline(line)));
+            }
+        } else {
+            let pad = name_width - field.name.chars().count();
+            out.push_str(&format!(
+                "{}{}  {}\n",
+                style.paint("1", &field.name),
+                " ".repeat(pad),
+                style.inline(&field.value)
+            ));
+        }
+    }
+    if let Some(table) = &card.table {
+        render_table(table, style, out);
+    }
+    if let Some(footer) = &card.footer {
+        out.push_str(&style.paint("2", &style.inline(footer)));
+        out.push('\n');
+    }
+}
+
+/// Aligned columns; numbers right-aligned; headers dimmed.
+pub fn render_table(table: &Table, style: Style, out: &mut String) {
+    let plain = |s: &str| s.replace("**", "");
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            table
+                .rows
+                .iter()
+                .map(|r| plain(&r[i]).chars().count())
+                .chain(std::iter::once(c.header.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: Vec<String>| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let pad = " ".repeat(widths[i].saturating_sub(cell.chars().count()));
+                if table.columns[i].align_right {
+                    format!("{pad}{cell}")
+                } else if i + 1 == cells.len() {
+                    cell.clone()
+                } else {
+                    format!("{cell}{pad}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let header = line(table.columns.iter().map(|c| c.header.clone()).collect());
+    out.push_str(&style.paint("2", header.trim_end()));
+    out.push('\n');
+    for row in &table.rows {
+        out.push_str(line(row.iter().map(|c| plain(c)).collect()).trim_end());
+        out.push('\n');
+    }
+}

@@ -1,0 +1,89 @@
+//! The command table: every runnable command (`deal add`), who may run it, whether it writes,
+//! and the handler it dispatches to. A test checks this table against `commands/*.json`.
+
+use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::{account, deal, help, partner, setup, territory, touch};
+
+/// How a command is run.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    /// The command path joined by spaces, as in the manifests: `deal add`.
+    pub key: &'static str,
+    pub access: Access,
+    /// Writes run in a write transaction, leave an audit row and are applied once per interaction.
+    pub writes: bool,
+}
+
+const fn read(key: &'static str, access: Access) -> CommandSpec {
+    CommandSpec {
+        key,
+        access,
+        writes: false,
+    }
+}
+
+const fn write(key: &'static str, access: Access) -> CommandSpec {
+    CommandSpec {
+        key,
+        access,
+        writes: true,
+    }
+}
+
+pub const COMMANDS: &[CommandSpec] = &[
+    read("help", Access::Public),
+    read("setup show", Access::Roles(MANAGERS)),
+    write("setup workspace", Access::Roles(crate::core::access::ADMIN)),
+    write("setup role", Access::Roles(crate::core::access::ADMIN)),
+    write("setup channel", Access::Roles(crate::core::access::ADMIN)),
+    write("territory add", Access::Roles(MANAGERS)),
+    write("territory assign", Access::Roles(MANAGERS)),
+    read("territory list", Access::Anyone),
+    write("partner add", Access::Roles(PARTNER_TEAM)),
+    write("partner update", Access::Roles(PARTNER_TEAM)),
+    read("partner show", Access::Anyone),
+    read("partner list", Access::Anyone),
+    write("account add", Access::Roles(EVERY_ROLE)),
+    read("account show", Access::Anyone),
+    write("deal add", Access::Roles(PARTNER_TEAM)),
+    write("deal update", Access::Roles(PARTNER_TEAM)),
+    read("deal show", Access::Roles(EVERY_ROLE)),
+    read("deal list", Access::Roles(EVERY_ROLE)),
+    write("touch log", Access::Roles(EVERY_ROLE)),
+    read("touch list", Access::Roles(EVERY_ROLE)),
+];
+
+pub fn spec(key: &str) -> Option<&'static CommandSpec> {
+    COMMANDS.iter().find(|c| c.key == key)
+}
+
+/// Dispatches to the handler of `key`.
+pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
+    match key {
+        "help" => help::help(ctx).await,
+        "setup show" => setup::show(ctx).await,
+        "setup workspace" => setup::workspace(ctx).await,
+        "setup role" => setup::role(ctx).await,
+        "setup channel" => setup::channel(ctx).await,
+        "territory add" => territory::add(ctx).await,
+        "territory assign" => territory::assign(ctx).await,
+        "territory list" => territory::list(ctx).await,
+        "partner add" => partner::add(ctx).await,
+        "partner update" => partner::update(ctx).await,
+        "partner show" => partner::show(ctx).await,
+        "partner list" => partner::list(ctx).await,
+        "account add" => account::add(ctx).await,
+        "account show" => account::show(ctx).await,
+        "deal add" => deal::add(ctx).await,
+        "deal update" => deal::update(ctx).await,
+        "deal show" => deal::show(ctx).await,
+        "deal list" => deal::list(ctx).await,
+        "touch log" => touch::log(ctx).await,
+        "touch list" => touch::list(ctx).await,
+        other => Err(CommandError::Internal(anyhow::anyhow!(
+            "no handler for `{other}`"
+        ))),
+    }
+}

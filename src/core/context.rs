@@ -1,0 +1,91 @@
+//! The context a command handler runs in: its one transaction, the workspace settings, the actor
+//! and their roles, the validated options, and "now" in UTC and as a date in the workspace's
+//! timezone. Also the shared helpers every handler needs (amounts, dates, audit rows).
+
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::invocation::Actor;
+use crate::core::options::Options;
+use crate::domain::money::{format_money, parse_amount};
+use crate::domain::role::Role;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::workspace::Workspace;
+use crate::store::{Conn, Tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub struct Ctx<'a> {
+    pub tx: &'a mut Tx,
+    pub workspace: Workspace,
+    pub actor: &'a Actor,
+    pub roles: Vec<Role>,
+    pub opts: Options,
+    pub now: DateTime<Utc>,
+    /// Today's date in the workspace's timezone.
+    pub today: NaiveDate,
+    pub interaction_id: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The transaction's connection, for `store::*` calls.
+    pub fn conn(&mut self) -> &mut Conn {
+        &mut *self.tx
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Admins and directors see and change everything in the workspace.
+    pub fn is_manager(&self) -> bool {
+        self.has_role(Role::Admin) || self.has_role(Role::Director)
+    }
+
+    /// Parses an amount option in the workspace currency into minor units.
+    pub fn amount(&self, option: &str) -> CommandResult<Option<i64>> {
+        match self.opts.text(option) {
+            Some(text) => Ok(Some(parse_amount(text, self.workspace.currency)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Parses a date option relative to today in the workspace.
+    pub fn date(&self, option: &str) -> CommandResult<Option<NaiveDate>> {
+        match self.opts.text(option) {
+            Some(text) => Ok(Some(crate::domain::dates::parse_date_in(
+                text,
+                self.today,
+                &self.workspace.calendar,
+            )?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn money(&self, minor: i64) -> String {
+        format_money(minor, self.workspace.currency)
+    }
+
+    /// Writes the audit row for a change, in this command's transaction.
+    pub async fn audit(
+        &mut self,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) -> CommandResult<()> {
+        let entry = AuditEntry {
+            workspace_id: self.workspace.id,
+            at: self.now,
+            actor_user_id: self.actor.user_id,
+            actor_name: &self.actor.display_name,
+            action,
+            entity,
+            entity_id,
+            before,
+            after,
+            interaction_id: self.interaction_id.as_deref(),
+        };
+        audit::append(&mut *self.tx, &entry)
+            .await
+            .map_err(CommandError::Internal)
+    }
+}

@@ -1,0 +1,337 @@
+//! Validates the options a person gave against the command's manifest and hands handlers typed
+//! values. Everything here is the user's error when it fails: unknown or repeated options,
+//! missing required ones, wrong types, values outside the manifest's choices or bounds.
+
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::invocation::OptionInput;
+use crate::core::manifest::{kind, LeafCommand, OptionManifest};
+use crate::domain::names;
+use crate::domain::Choice;
+use std::collections::BTreeMap;
+
+/// A validated option value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Integer(i64),
+    Boolean(bool),
+    User(UserArg),
+    /// A channel id (`#name` is not resolvable outside Discord; ids and `<#id>` are).
+    Channel(i64),
+    /// A Discord role id.
+    Role(i64),
+}
+
+/// A member as given: a Discord id, or (console) a display name to look up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UserArg {
+    Id(i64),
+    Name(String),
+}
+
+/// The validated options of one invocation.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    command: String,
+    values: BTreeMap<String, Value>,
+}
+
+impl Options {
+    /// Checks `given` against the command's manifest.
+    pub fn validate(command: &LeafCommand, given: &[(String, OptionInput)]) -> CommandResult<Options> {
+        let display = command.display();
+        let mut values = BTreeMap::new();
+        for (raw_name, input) in given {
+            let name = raw_name.trim().to_ascii_lowercase();
+            let Some(spec) = command.options.iter().find(|o| o.name == name) else {
+                return Err(unknown_option(command, raw_name));
+            };
+            let value = convert(&display, spec, input)?;
+            if values.insert(name.clone(), value).is_some() {
+                return Err(CommandError::invalid(format!(
+                    "option `{name}` is given twice in `{display}`; give it once"
+                )));
+            }
+        }
+        let missing: Vec<&str> = command
+            .options
+            .iter()
+            .filter(|o| o.required && !values.contains_key(&o.name))
+            .map(|o| o.name.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let list = missing.iter().map(|n| format!("`{n}:`")).collect::<Vec<_>>();
+            return Err(CommandError::invalid(format!(
+                "`{display}` needs {}. {}",
+                list.join(" and "),
+                usage(command)
+            )));
+        }
+        Ok(Options {
+            command: display,
+            values,
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.values.contains_key(name)
+    }
+
+    /// Text of an optional string option, trimmed; empty counts as absent.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.values.get(name) {
+            Some(Value::Text(s)) => Some(s.trim()).filter(|s| !s.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// Text of a required string option.
+    pub fn required_text(&self, name: &str) -> CommandResult<&str> {
+        self.text(name).ok_or_else(|| {
+            CommandError::invalid(format!("`{}` needs a value for `{name}:`", self.command))
+        })
+    }
+
+    /// Raw text, untrimmed (notes keep their own spacing inside; still trimmed at the ends).
+    pub fn raw_text(&self, name: &str) -> Option<&str> {
+        match self.values.get(name) {
+            Some(Value::Text(s)) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<i64> {
+        match self.values.get(name) {
+            Some(Value::Integer(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn boolean(&self, name: &str) -> Option<bool> {
+        match self.values.get(name) {
+            Some(Value::Boolean(b)) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn user(&self, name: &str) -> Option<&UserArg> {
+        match self.values.get(name) {
+            Some(Value::User(u)) => Some(u),
+            _ => None,
+        }
+    }
+
+    pub fn channel(&self, name: &str) -> Option<i64> {
+        match self.values.get(name) {
+            Some(Value::Channel(id)) => Some(*id),
+            _ => None,
+        }
+    }
+
+    pub fn role(&self, name: &str) -> Option<i64> {
+        match self.values.get(name) {
+            Some(Value::Role(id)) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// An optional enum option parsed into its domain type (with "did you mean" on a typo).
+    pub fn choice<T: Choice>(&self, name: &str) -> CommandResult<Option<T>> {
+        match self.text(name) {
+            Some(text) => T::parse(text).map(Some).map_err(|e| {
+                CommandError::invalid(format!("`{name}`: {e}"))
+            }),
+            None => Ok(None),
+        }
+    }
+
+    /// The command as typed, for messages (`/deal add`).
+    pub fn command(&self) -> &str {
+        &self.command
+    }
+}
+
+fn unknown_option(command: &LeafCommand, given: &str) -> CommandError {
+    let display = command.display();
+    let names: Vec<&str> = command.options.iter().map(|o| o.name.as_str()).collect();
+    if names.is_empty() {
+        return CommandError::invalid(format!("`{display}` takes no options; remove `{given}:`"));
+    }
+    let hint = names::did_you_mean(&names::suggest(given, names.iter().copied()));
+    CommandError::invalid(format!(
+        "`{display}` has no option `{given}`.{hint} Options: {}",
+        names.join(", ")
+    ))
+}
+
+/// A one-line example of the command's syntax.
+pub fn usage(command: &LeafCommand) -> String {
+    let parts: Vec<String> = command
+        .options
+        .iter()
+        .map(|o| {
+            if o.required {
+                format!("{}:…", o.name)
+            } else {
+                format!("[{}:…]", o.name)
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        format!("Usage: `{}`", command.display())
+    } else {
+        format!("Usage: `{} {}`", command.display(), parts.join(" "))
+    }
+}
+
+fn convert(display: &str, spec: &OptionManifest, input: &OptionInput) -> CommandResult<Value> {
+    let name = &spec.name;
+    let value = match (spec.kind, input) {
+        (kind::STRING, OptionInput::Text(text)) => {
+            check_length(name, spec, text)?;
+            check_choice(name, spec, text)?;
+            Value::Text(text.clone())
+        }
+        (kind::INTEGER, OptionInput::Integer(n)) => Value::Integer(*n),
+        (kind::INTEGER, OptionInput::Text(text)) => {
+            Value::Integer(text.trim().replace('_', "").parse::<i64>().map_err(|_| {
+                CommandError::invalid(format!(
+                    "`{name}` must be a whole number like `14`, not `{}`",
+                    text.trim()
+                ))
+            })?)
+        }
+        (kind::BOOLEAN, OptionInput::Boolean(b)) => Value::Boolean(*b),
+        (kind::BOOLEAN, OptionInput::Text(text)) => Value::Boolean(parse_bool(name, text)?),
+        (kind::USER, OptionInput::User(id)) => Value::User(UserArg::Id(*id)),
+        (kind::USER, OptionInput::Text(text)) => Value::User(parse_user(name, text)?),
+        (kind::CHANNEL, OptionInput::Text(text)) => Value::Channel(parse_mention(name, text, "<#", "channel")?),
+        (kind::CHANNEL, OptionInput::Integer(id)) => Value::Channel(*id),
+        (kind::ROLE, OptionInput::Text(text)) => Value::Role(parse_mention(name, text, "<@&", "role")?),
+        (kind::ROLE, OptionInput::Integer(id)) => Value::Role(*id),
+        _ => {
+            return Err(CommandError::invalid(format!(
+                "option `{name}` of `{display}` got a value of the wrong kind"
+            )))
+        }
+    };
+    if let Value::Integer(n) = value {
+        check_bounds(name, spec, n)?;
+    }
+    Ok(value)
+}
+
+fn check_length(name: &str, spec: &OptionManifest, text: &str) -> CommandResult<()> {
+    let chars = text.chars().count() as u32;
+    if let Some(max) = spec.max_length {
+        if chars > max {
+            return Err(CommandError::invalid(format!(
+                "`{name}` is {chars} characters; the limit is {max}"
+            )));
+        }
+    }
+    if let Some(min) = spec.min_length {
+        if chars < min {
+            return Err(CommandError::invalid(format!(
+                "`{name}` needs at least {min} characters"
+            )));
+        }
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(CommandError::invalid(format!(
+            "`{name}` contains control characters; type plain text"
+        )));
+    }
+    Ok(())
+}
+
+fn check_choice(name: &str, spec: &OptionManifest, text: &str) -> CommandResult<()> {
+    if spec.choices.is_empty() {
+        return Ok(());
+    }
+    let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+    let values: Vec<String> = spec
+        .choices
+        .iter()
+        .filter_map(|c| c.value.as_str().map(str::to_string))
+        .collect();
+    let matches = spec.choices.iter().any(|c| {
+        c.value.as_str().is_some_and(|v| v == wanted) || c.name.eq_ignore_ascii_case(text.trim())
+    });
+    if matches {
+        return Ok(());
+    }
+    let hint = names::did_you_mean(&names::suggest(text, values.iter().map(String::as_str)));
+    Err(CommandError::invalid(format!(
+        "`{name}` cannot be `{}`.{hint} Choose one of: {}",
+        text.trim(),
+        values.join(", ")
+    )))
+}
+
+fn check_bounds(name: &str, spec: &OptionManifest, n: i64) -> CommandResult<()> {
+    if let Some(min) = spec.min_value {
+        if n < min {
+            return Err(CommandError::invalid(format!(
+                "`{name}` must be at least {min}, not {n}"
+            )));
+        }
+    }
+    if let Some(max) = spec.max_value {
+        if n > max {
+            return Err(CommandError::invalid(format!(
+                "`{name}` must be at most {max}, not {n}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn parse_bool(name: &str, text: &str) -> CommandResult<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "on" | "1" => Ok(true),
+        "false" | "no" | "n" | "off" | "0" => Ok(false),
+        other => Err(CommandError::invalid(format!(
+            "`{name}` must be `true` or `false`, not `{other}`"
+        ))),
+    }
+}
+
+/// `<@123>`, `<@!123>`, `123` or a display name (`@Dana Lee` or `Dana Lee`).
+fn parse_user(name: &str, text: &str) -> CommandResult<UserArg> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix("<@")
+        .and_then(|s| s.strip_suffix('>'))
+        .map(|s| s.trim_start_matches('!'));
+    if let Some(id) = inner {
+        return id.parse().map(UserArg::Id).map_err(|_| {
+            CommandError::invalid(format!("`{name}`: `{t}` is not a valid mention"))
+        });
+    }
+    if !t.is_empty() && t.len() >= 15 && t.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(id) = t.parse() {
+            return Ok(UserArg::Id(id));
+        }
+    }
+    let display = t.trim_start_matches('@').trim();
+    if display.is_empty() {
+        return Err(CommandError::invalid(format!(
+            "`{name}` needs a member, like `@Dana` or a member's name"
+        )));
+    }
+    Ok(UserArg::Name(display.to_string()))
+}
+
+fn parse_mention(name: &str, text: &str, prefix: &str, what: &str) -> CommandResult<i64> {
+    let t = text.trim();
+    let digits = t
+        .strip_prefix(prefix)
+        .and_then(|s| s.strip_suffix('>'))
+        .unwrap_or(t);
+    digits.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+        CommandError::invalid(format!(
+            "`{name}` needs a {what}: pick one in Discord, or give its id (a number), not `{t}`"
+        ))
+    })
+}

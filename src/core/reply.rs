@@ -1,0 +1,232 @@
+//! What the core answers, independent of any transport: text, cards, tables, buttons and files,
+//! with a visibility. Discord renders cards as embeds; the console prints them as plain text.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Visibility {
+    /// Only the person who asked sees it (errors, personal data).
+    Private,
+    /// Posted for the channel to see (announcements).
+    Public,
+}
+
+/// The kind of reply or card; decides its colour everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+impl Tone {
+    /// RGB colour used for Discord embeds and terminal accents.
+    pub fn colour(self) -> u32 {
+        match self {
+            Tone::Info => 0x3B82F6,
+            Tone::Success => 0x22C55E,
+            Tone::Warning => 0xF59E0B,
+            Tone::Error => 0xEF4444,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub visibility: Visibility,
+    pub tone: Tone,
+    /// A short line of text shown above the cards.
+    pub text: Option<String>,
+    pub cards: Vec<Card>,
+    pub buttons: Vec<Button>,
+    pub files: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub title: String,
+    pub tone: Tone,
+    pub description: Option<String>,
+    pub fields: Vec<Field>,
+    pub table: Option<Table>,
+    pub footer: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    /// Shown side by side with its neighbours where the transport can.
+    pub inline: bool,
+}
+
+/// Rows of aligned columns (a list of deals, partners, touches...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub header: String,
+    /// Numbers align right.
+    pub align_right: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Button {
+    pub label: String,
+    /// `action:record` (e.g. `deal.list:page=2`); checked again for permission when clicked.
+    pub custom_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Reply {
+    fn new(visibility: Visibility, tone: Tone) -> Reply {
+        Reply {
+            visibility,
+            tone,
+            text: None,
+            cards: Vec::new(),
+            buttons: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    /// A private reply with one card.
+    pub fn card(card: Card) -> Reply {
+        let mut reply = Reply::new(Visibility::Private, card.tone);
+        reply.cards.push(card);
+        reply
+    }
+
+    /// A private success message.
+    pub fn success(text: impl Into<String>) -> Reply {
+        Reply::new(Visibility::Private, Tone::Success).with_text(text)
+    }
+
+    /// A private informational message.
+    pub fn info(text: impl Into<String>) -> Reply {
+        Reply::new(Visibility::Private, Tone::Info).with_text(text)
+    }
+
+    /// A private error that says what to fix.
+    pub fn error(text: impl Into<String>) -> Reply {
+        Reply::new(Visibility::Private, Tone::Error).with_text(text)
+    }
+
+    pub fn with_text(mut self, text: impl Into<String>) -> Reply {
+        self.text = Some(text.into());
+        self
+    }
+
+    pub fn with_card(mut self, card: Card) -> Reply {
+        self.cards.push(card);
+        self
+    }
+
+    pub fn with_button(mut self, label: impl Into<String>, custom_id: impl Into<String>) -> Reply {
+        self.buttons.push(Button {
+            label: label.into(),
+            custom_id: custom_id.into(),
+        });
+        self
+    }
+
+    pub fn with_file(mut self, file: Attachment) -> Reply {
+        self.files.push(file);
+        self
+    }
+
+    pub fn public(mut self) -> Reply {
+        self.visibility = Visibility::Public;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.tone == Tone::Error
+    }
+}
+
+impl Card {
+    pub fn new(title: impl Into<String>, tone: Tone) -> Card {
+        Card {
+            title: title.into(),
+            tone,
+            description: None,
+            fields: Vec::new(),
+            table: None,
+            footer: None,
+        }
+    }
+
+    pub fn description(mut self, text: impl Into<String>) -> Card {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// A field shown side by side with its inline neighbours.
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Card {
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+            inline: true,
+        });
+        self
+    }
+
+    /// A field on a line of its own.
+    pub fn wide_field(mut self, name: impl Into<String>, value: impl Into<String>) -> Card {
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+            inline: false,
+        });
+        self
+    }
+
+    pub fn table(mut self, table: Table) -> Card {
+        self.table = Some(table);
+        self
+    }
+
+    pub fn footer(mut self, text: impl Into<String>) -> Card {
+        self.footer = Some(text.into());
+        self
+    }
+}
+
+impl Table {
+    /// Columns whose header starts with `>` align right (the `>` is dropped): `&["Deal", ">Amount"]`.
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            columns: headers
+                .iter()
+                .map(|h| match h.strip_prefix('>') {
+                    Some(h) => Column {
+                        header: h.to_string(),
+                        align_right: true,
+                    },
+                    None => Column {
+                        header: h.to_string(),
+                        align_right: false,
+                    },
+                })
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        debug_assert_eq!(cells.len(), self.columns.len());
+        self.rows.push(cells);
+    }
+}

@@ -1,0 +1,114 @@
+//! `/territory add|list|assign`: territories and the PTMs and field reps who cover them.
+
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::lookup;
+use crate::core::reply::{Card, Reply, Table, Tone};
+use crate::domain::names::Name;
+use crate::store::territory;
+use serde_json::json;
+
+pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
+    let name = Name::parse(ctx.opts.required_text("name")?, "territory name")?;
+    let region = ctx.opts.text("region").unwrap_or("").to_string();
+    let ws = ctx.workspace.id;
+    if let Some(existing) = territory::find_by_name(ctx.conn(), ws, name.as_str()).await? {
+        return Err(CommandError::invalid(format!(
+            "territory `{}` already exists; see `/territory list`",
+            existing.name
+        )));
+    }
+    let now = ctx.now;
+    let id = territory::insert(ctx.conn(), ws, name.as_str(), &region, now).await?;
+    ctx.audit(
+        "territory.add",
+        "territory",
+        Some(id),
+        None,
+        Some(json!({ "name": name.as_str(), "region": region })),
+    )
+    .await?;
+    Ok(Reply::success(format!(
+        "Territory **{}** added. Next: `/territory assign territory:\"{}\" member:@someone as:ptm`.",
+        name.as_str(),
+        name.as_str()
+    )))
+}
+
+pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+    let ws = ctx.workspace.id;
+    let territories = territory::list(ctx.conn(), ws).await?;
+    if territories.is_empty() {
+        return Ok(Reply::info(
+            "No territories yet. Add one with `/territory add name:\"AMER East\"`.",
+        ));
+    }
+    let coverage = territory::coverage(ctx.conn(), ws, None).await?;
+    let mut table = Table::new(&["Territory", "PTMs", "Field sales", ">Partners", ">Open deals"]);
+    for summary in &territories {
+        let t = &summary.territory;
+        let names = |role: &str| {
+            let list: Vec<&str> = coverage
+                .iter()
+                .filter(|c| c.territory_id == t.id && c.role == role)
+                .map(|c| c.display_name.as_str())
+                .collect();
+            if list.is_empty() {
+                "—".to_string()
+            } else {
+                list.join(", ")
+            }
+        };
+        table.row(vec![
+            t.name.clone(),
+            names("ptm"),
+            names("field_sales"),
+            summary.partners.to_string(),
+            summary.open_deals.to_string(),
+        ]);
+    }
+    Ok(Reply::card(
+        Card::new(format!("Territories ({})", territories.len()), Tone::Info).table(table),
+    ))
+}
+
+pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
+    let found = lookup::territory(ctx, ctx.opts.required_text("territory")?.to_string().as_str()).await?;
+    let user = ctx
+        .opts
+        .user("member")
+        .cloned()
+        .ok_or_else(|| CommandError::invalid("`/territory assign` needs `member:`"))?;
+    let member = lookup::member(ctx, &user).await?;
+    let role = ctx.opts.required_text("as")?.to_lowercase().replace([' ', '-'], "_");
+    let role_label = if role == "ptm" { "PTM" } else { "field sales rep" };
+    let remove = ctx.opts.boolean("remove").unwrap_or(false);
+    let (ws, now) = (ctx.workspace.id, ctx.now);
+    let change = json!({ "territory": found.name, "member": member.display_name, "role": role });
+    if remove {
+        if !territory::unassign(ctx.conn(), ws, found.id, member.user_id, &role).await? {
+            return Err(CommandError::invalid(format!(
+                "{} is not a {role_label} of {}; nothing to remove",
+                member.display_name, found.name
+            )));
+        }
+        ctx.audit("territory.unassign", "territory", Some(found.id), Some(change), None)
+            .await?;
+        return Ok(Reply::success(format!(
+            "{} no longer covers **{}** as {role_label}.",
+            member.display_name, found.name
+        )));
+    }
+    if !territory::assign(ctx.conn(), ws, found.id, member.user_id, &role, now).await? {
+        return Ok(Reply::info(format!(
+            "{} already covers **{}** as {role_label}; nothing changed.",
+            member.display_name, found.name
+        )));
+    }
+    ctx.audit("territory.assign", "territory", Some(found.id), None, Some(change))
+        .await?;
+    Ok(Reply::success(format!(
+        "{} now covers **{}** as {role_label}.",
+        member.display_name, found.name
+    )))
+}

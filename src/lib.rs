@@ -1,0 +1,20 @@
+//! partnerbot: a self-hosted chat bot for partner sales teams.
+//!
+//! # Layout
+//! - [`config`]: settings, layered defaults -> `partnerbot.toml` -> `PARTNERBOT_*` environment.
+//! - [`telemetry`]: tracing subscriber setup.
+//! - [`domain`]: pure types and rules (money, dates, fiscal calendar, partners, deals, ...); no I/O.
+//! - [`store`]: persistence on SQLite or PostgreSQL through one sqlx code path; one file per aggregate.
+//! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
+//! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
+//! - [`dataset`]: deterministic generators for the demo workspace and the benchmark reference dataset.
+//! - [`bench`]: the `partnerbot bench` harness measuring commands through the core.
+
+pub mod bench;
+pub mod config;
+pub mod console;
+pub mod core;
+pub mod dataset;
+pub mod domain;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,135 @@
+//! The `partnerbot` command line: configuration and telemetry, then one subcommand.
+
+use clap::{Parser, Subcommand};
+use partnerbot::config::Config;
+use partnerbot::console::{self, Session};
+use partnerbot::core::clock::SystemClock;
+use partnerbot::core::Core;
+use partnerbot::domain::role::Role;
+use partnerbot::domain::Choice;
+use partnerbot::store::Store;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "partnerbot", version, about = "A chat bot for partner sales teams")]
+struct Cli {
+    /// Configuration file (default: ./partnerbot.toml when present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Database URL; overrides the file and PARTNERBOT_DATABASE_URL/DATABASE_URL.
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Acting {
+    /// Act as this member (display name); default: a local member holding every role.
+    #[arg(long = "as", value_name = "NAME")]
+    as_name: Option<String>,
+    /// A role to hold (repeatable): admin, director, ptm, field_sales. Default: all of them.
+    #[arg(long = "role", value_name = "ROLE")]
+    roles: Vec<String>,
+    /// The workspace to act in (default from config: 1).
+    #[arg(long)]
+    workspace: Option<i64>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Interactive console: type the same slash commands as in Discord.
+    Console {
+        /// Fill an empty workspace with a realistic demo (territories, partners, deals, ...).
+        #[arg(long)]
+        demo: bool,
+        #[command(flatten)]
+        acting: Acting,
+    },
+    /// Run one command (or, with no command or `-`, one per line from stdin); exits 1 on refusal.
+    Exec {
+        command: Option<String>,
+        #[command(flatten)]
+        acting: Acting,
+    },
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Generate the reference dataset and measure every command through the core.
+    Bench(partnerbot::bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("partnerbot: {err:#}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(url) = &cli.database_url {
+        config.database_url = url.clone();
+    }
+    partnerbot::telemetry::init(&config.log);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("partnerbot: cannot start the runtime: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli.command, config)) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("partnerbot: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
+    if let Command::Bench(args) = command {
+        return partnerbot::bench::run(&config, args).await.map(|()| 0);
+    }
+    let store = Store::open(&config.database_url, config.max_connections).await?;
+    let core = Core::new(store.clone(), Arc::new(SystemClock));
+    let code = match command {
+        Command::Console { demo, acting } => {
+            let session = session(&core, &config, &acting).await?;
+            if demo {
+                partnerbot::dataset::demo::fill_if_empty(&core, session.workspace_id).await?;
+            }
+            console::repl(&core, &session, config.console.history_file.as_deref()).await?;
+            0
+        }
+        Command::Exec { command, acting } => {
+            let session = session(&core, &config, &acting).await?;
+            let lines: Vec<String> = match command.as_deref() {
+                Some("-") | None => std::io::stdin().lock().lines().collect::<Result<_, _>>()?,
+                Some(line) => vec![line.to_string()],
+            };
+            console::exec_lines(&core, &session, &lines).await as u8
+        }
+        Command::Migrate => {
+            println!("database is up to date: {}", partnerbot::store::redact(&config.database_url));
+            0
+        }
+        Command::Bench(_) => unreachable!("handled above"),
+    };
+    store.close().await;
+    Ok(code)
+}
+
+async fn session(core: &Core, config: &Config, acting: &Acting) -> anyhow::Result<Session> {
+    let roles = acting
+        .roles
+        .iter()
+        .map(|r| Role::parse(r).map_err(|e| anyhow::anyhow!("--role: {e}")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let name = acting.as_name.as_deref().unwrap_or(console::DEFAULT_USER);
+    let workspace = acting.workspace.unwrap_or(config.console.workspace_id);
+    Session::new(core, workspace, name, &roles).await
+}

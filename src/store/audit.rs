@@ -1,0 +1,77 @@
+//! The append-only audit log: who changed what, when, with the record before and after.
+//! The database refuses updates and deletes on it (triggers in the first migration).
+
+use super::{codec, Conn};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+/// One change, as written by a command in the same transaction as the change itself.
+#[derive(Debug, Clone)]
+pub struct AuditEntry<'a> {
+    pub workspace_id: i64,
+    pub at: DateTime<Utc>,
+    pub actor_user_id: i64,
+    pub actor_name: &'a str,
+    /// `deal.add`, `partner.update`, ...
+    pub action: &'a str,
+    /// `deal`, `partner`, ...
+    pub entity: &'a str,
+    pub entity_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub interaction_id: Option<&'a str>,
+}
+
+pub async fn append(conn: &mut Conn, entry: &AuditEntry<'_>) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (workspace_id, at, actor_user_id, actor_name, action, entity, entity_id, \
+         before_json, after_json, interaction_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(entry.workspace_id)
+    .bind(codec::instant(entry.at))
+    .bind(entry.actor_user_id)
+    .bind(entry.actor_name)
+    .bind(entry.action)
+    .bind(entry.entity)
+    .bind(entry.entity_id)
+    .bind(entry.before.as_ref().map(|v| v.to_string()))
+    .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .bind(entry.interaction_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A stored audit row, for tests and the history view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub actor_name: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
+
+pub async fn recent(conn: &mut Conn, workspace_id: i64, limit: i64) -> anyhow::Result<Vec<AuditRow>> {
+    let rows = sqlx::query(
+        "SELECT action, entity, entity_id, actor_name, before_json, after_json FROM audit_log \
+         WHERE workspace_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(workspace_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditRow {
+                action: r.try_get("action")?,
+                entity: r.try_get("entity")?,
+                entity_id: r.try_get("entity_id")?,
+                actor_name: r.try_get("actor_name")?,
+                before_json: r.try_get("before_json")?,
+                after_json: r.try_get("after_json")?,
+            })
+        })
+        .collect()
+}

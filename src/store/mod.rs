@@ -1,0 +1,205 @@
+//! Persistence on SQLite (the embedded default) or PostgreSQL, through one sqlx code path.
+//!
+//! Both backends are reached through sqlx's `Any` driver, so every query is written once:
+//! placeholders are `$1, $2, ...` (SQLite accepts them), sums are `CAST(SUM(x) AS BIGINT)`,
+//! dates are `YYYY-MM-DD` text and instants fixed-width UTC text (see [`codec`]), flags are
+//! integers. Every table carries `workspace_id` and every query filters by it.
+//!
+//! Write transactions on SQLite start with `BEGIN IMMEDIATE`, so two writers queue on the busy
+//! timeout instead of failing when one upgrades a read lock.
+//!
+//! One file per aggregate; each takes a `&mut AnyConnection` (a transaction derefs to one).
+
+pub mod account;
+pub mod audit;
+pub mod codec;
+pub mod deal;
+pub mod interaction;
+pub mod member;
+mod migrations;
+pub mod partner;
+pub mod territory;
+pub mod touch;
+pub mod workspace;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use sqlx::AnyConnection as Conn;
+
+/// A transaction; every command runs in exactly one.
+pub type Tx = sqlx::Transaction<'static, Any>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The connection pool and what kind of database is behind it.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects (creating a SQLite file on first use), applies the connection settings and runs
+    /// the embedded migrations.
+    pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Store> {
+        let store = Store::connect(url, max_connections).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connects without migrating (used by `partnerbot migrate` to report what it applies).
+    pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let url = match backend {
+            Backend::Sqlite => sqlite_url_with_create(url),
+            Backend::Postgres => url.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url)
+            .with_context(|| format!("database URL `{}` is not valid", redact(&url)))?;
+        let pool_options = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => max_connections.clamp(1, 4),
+                Backend::Postgres => max_connections,
+            })
+            .acquire_timeout(Duration::from_secs(10));
+        let pool_options = match backend {
+            Backend::Sqlite => pool_options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => pool_options,
+        };
+        let pool = pool_options
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open database `{}`", redact(&url)))?;
+        Ok(Store { pool, backend })
+    }
+
+    /// Applies every embedded migration not yet applied; returns how many ran.
+    pub async fn migrate(&self) -> anyhow::Result<usize> {
+        migrations::run(self).await
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction that will write (SQLite: `BEGIN IMMEDIATE`).
+    pub async fn begin_write(&self) -> anyhow::Result<Tx> {
+        let statement = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        Ok(self.pool.begin_with(statement).await?)
+    }
+
+    /// Starts a read-only transaction (one consistent snapshot).
+    pub async fn begin_read(&self) -> anyhow::Result<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// Closes every connection (SQLite checkpoints its WAL on the last close).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn backend_of(url: &str) -> anyhow::Result<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        anyhow::bail!(
+            "database URL `{}` is not supported; use `sqlite://partnerbot.db` or `postgres://user@host/db`",
+            redact(url)
+        )
+    }
+}
+
+/// `sqlite://x.db` opens read-write and creates the file unless a `mode` is given.
+fn sqlite_url_with_create(url: &str) -> String {
+    if url.contains("mode=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+/// Hides a password in a URL before it is logged or shown.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// True when the error is the database refusing a duplicate on a unique constraint or index.
+pub fn is_unique_violation(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<sqlx::Error>()
+            .and_then(|e| e.as_database_error())
+            .is_some_and(|db| db.is_unique_violation())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted_from_urls() {
+        assert_eq!(
+            redact("postgres://bot:s3cret@db:5432/pb"),
+            "postgres://bot:***@db:5432/pb"
+        );
+        assert_eq!(redact("postgres://postgres@db/pb"), "postgres://postgres@db/pb");
+        assert_eq!(redact("sqlite://partnerbot.db"), "sqlite://partnerbot.db");
+    }
+
+    #[test]
+    fn sqlite_urls_create_the_file_unless_a_mode_is_given() {
+        assert_eq!(sqlite_url_with_create("sqlite://a.db"), "sqlite://a.db?mode=rwc");
+        assert_eq!(sqlite_url_with_create("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+    }
+
+    #[test]
+    fn unknown_database_schemes_are_refused_with_the_supported_forms() {
+        let err = backend_of("mysql://x").unwrap_err().to_string();
+        assert!(err.contains("sqlite://partnerbot.db"), "{err}");
+    }
+}

@@ -1,0 +1,1 @@
+//! Touchs (being written).

@@ -1,0 +1,186 @@
+//! Workspaces (one per Discord guild) and their settings: timezone, currency, fiscal year,
+//! channels, the Discord role mapping and program defaults.
+
+use super::{codec, Conn};
+use crate::domain::calendar::FiscalCalendar;
+use crate::domain::money::Currency;
+use crate::domain::role::Role;
+use crate::domain::Choice;
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sqlx::Row;
+
+/// A workspace and its settings, as every command sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workspace {
+    pub id: i64,
+    pub name: String,
+    pub timezone: Tz,
+    pub currency: Currency,
+    pub calendar: FiscalCalendar,
+    pub review_channel_id: Option<i64>,
+    pub digest_channel_id: Option<i64>,
+    pub reminder_channel_id: Option<i64>,
+    pub announce_channel_id: Option<i64>,
+    /// Members with no mapped role may ask read-only questions (coverage, partner profiles).
+    pub open_read: bool,
+    pub registration_validity_days: i64,
+    pub registration_extension_days: i64,
+}
+
+/// Settings changed by `/setup`; `None` leaves a value as it is.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsChange {
+    pub name: Option<String>,
+    pub timezone: Option<Tz>,
+    pub currency: Option<Currency>,
+    pub fiscal_year_start_month: Option<u32>,
+    pub review_channel_id: Option<i64>,
+    pub digest_channel_id: Option<i64>,
+    pub reminder_channel_id: Option<i64>,
+    pub announce_channel_id: Option<i64>,
+    pub open_read: Option<bool>,
+}
+
+const COLUMNS: &str = "id, name, timezone, currency, fiscal_year_start_month, review_channel_id, \
+    digest_channel_id, reminder_channel_id, announce_channel_id, open_read, \
+    registration_validity_days, registration_extension_days";
+
+pub async fn get(conn: &mut Conn, id: i64) -> anyhow::Result<Option<Workspace>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM workspaces WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|row| from_row(&row)).transpose()
+}
+
+fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Workspace> {
+    let timezone: String = row.try_get("timezone")?;
+    let currency: String = row.try_get("currency")?;
+    let start: i64 = row.try_get("fiscal_year_start_month")?;
+    Ok(Workspace {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        timezone: timezone
+            .parse()
+            .map_err(|_| anyhow::anyhow!("stored timezone `{timezone}` is unknown"))?,
+        currency: Currency::parse(&currency).context("stored currency")?,
+        calendar: FiscalCalendar::new(start as u32).context("stored fiscal year start")?,
+        review_channel_id: row.try_get("review_channel_id")?,
+        digest_channel_id: row.try_get("digest_channel_id")?,
+        reminder_channel_id: row.try_get("reminder_channel_id")?,
+        announce_channel_id: row.try_get("announce_channel_id")?,
+        open_read: row.try_get::<i64, _>("open_read")? != 0,
+        registration_validity_days: row.try_get("registration_validity_days")?,
+        registration_extension_days: row.try_get("registration_extension_days")?,
+    })
+}
+
+/// Creates the workspace with default settings unless it exists; returns it either way.
+pub async fn ensure(
+    conn: &mut Conn,
+    id: i64,
+    name: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Workspace> {
+    let at = codec::instant(now);
+    sqlx::query(
+        "INSERT INTO workspaces (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) \
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(&at)
+    .execute(&mut *conn)
+    .await?;
+    get(conn, id)
+        .await?
+        .context("workspace missing right after creation")
+}
+
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    change: &SettingsChange,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let current = get(conn, id).await?.context("workspace to update")?;
+    sqlx::query(
+        "UPDATE workspaces SET name = $2, timezone = $3, currency = $4, fiscal_year_start_month = $5, \
+         review_channel_id = $6, digest_channel_id = $7, reminder_channel_id = $8, \
+         announce_channel_id = $9, open_read = $10, updated_at = $11 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(change.name.clone().unwrap_or(current.name))
+    .bind(change.timezone.unwrap_or(current.timezone).name())
+    .bind(change.currency.as_ref().unwrap_or(&current.currency).code())
+    .bind(i64::from(
+        change
+            .fiscal_year_start_month
+            .unwrap_or(current.calendar.start_month()),
+    ))
+    .bind(change.review_channel_id.or(current.review_channel_id))
+    .bind(change.digest_channel_id.or(current.digest_channel_id))
+    .bind(change.reminder_channel_id.or(current.reminder_channel_id))
+    .bind(change.announce_channel_id.or(current.announce_channel_id))
+    .bind(i64::from(change.open_read.unwrap_or(current.open_read)))
+    .bind(codec::instant(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The Discord role id -> role mapping of a workspace.
+pub async fn role_mappings(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<(i64, Role)>> {
+    let rows = sqlx::query(
+        "SELECT discord_role_id, role FROM role_mappings WHERE workspace_id = $1 \
+         ORDER BY role, discord_role_id",
+    )
+    .bind(workspace_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let role: String = row.try_get("role")?;
+            Ok((row.try_get("discord_role_id")?, Role::parse(&role)?))
+        })
+        .collect()
+}
+
+/// Maps a Discord role to a partnerbot role; returns false when the mapping already existed.
+pub async fn map_role(
+    conn: &mut Conn,
+    workspace_id: i64,
+    discord_role_id: i64,
+    role: Role,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO role_mappings (workspace_id, discord_role_id, role) VALUES ($1, $2, $3) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(workspace_id)
+    .bind(discord_role_id)
+    .bind(role.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Removes a mapping; returns false when there was none.
+pub async fn unmap_role(
+    conn: &mut Conn,
+    workspace_id: i64,
+    discord_role_id: i64,
+    role: Role,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "DELETE FROM role_mappings WHERE workspace_id = $1 AND discord_role_id = $2 AND role = $3",
+    )
+    .bind(workspace_id)
+    .bind(discord_role_id)
+    .bind(role.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

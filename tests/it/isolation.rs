@@ -1,0 +1,68 @@
+//! Workspace isolation: after filling workspace A, every read command run in workspace B finds
+//! none of A's data, and B's writes do not touch A.
+
+use crate::support::TestApp;
+use partnerbot::console::render::{render, Style};
+
+const B: i64 = 2;
+
+/// Every read command, with the names that exist in A.
+const READS: &[&str] = &[
+    "/help",
+    "/setup show",
+    "/territory list",
+    "/partner list",
+    "/partner list search:Globex",
+    "/partner show partner:\"Globex Services\"",
+    "/account show account:\"Acme Corp\"",
+    "/account show account:acme.com",
+    "/deal list",
+    "/deal list open:false",
+    "/deal show deal:1",
+    "/touch list",
+    "/touch list partner:\"Globex Services\"",
+];
+
+/// Text that only A's data contains.
+const SECRETS: &[&str] = &["AMER East", "Globex", "Acme", "QBR prep", "120,000", "$120k"];
+
+crate::both_backends!(reads_in_one_workspace_never_show_another_workspaces_data, |app: TestApp| async move {
+    app.seed_basics().await;
+    app.ok(r#"/account add name:"Acme Subsidiary" domain:eu.acme.com"#).await;
+    app.ok(r#"/setup workspace name:"Workspace A Secret""#).await;
+    for line in READS {
+        let reply = app.run_in(B, "console", &[], line).await;
+        let text = render(&reply, Style::PLAIN);
+        for secret in SECRETS.iter().chain(["Workspace A Secret"].iter()) {
+            assert!(!text.contains(secret), "`{line}` in workspace B shows `{secret}`:\n{text}");
+        }
+    }
+    // The same names can be created in B without clashing with A.
+    let b = |line: &'static str| {
+        let app = &app;
+        async move {
+            let reply = app.run_in(B, "console", &[], line).await;
+            let text = render(&reply, Style::PLAIN);
+            assert!(!reply.is_error(), "`{line}` in B failed: {text}");
+        }
+    };
+    b(r#"/territory add name:"AMER East""#).await;
+    b(r#"/partner add name:"Globex Services" type:reseller territory:"AMER East""#).await;
+    b(r#"/deal add account:"Acme Corp" amount:5k partner:"Globex Services" close:2026-12-20"#).await;
+    let a_partner = app.ok(r#"/partner show partner:"Globex Services""#).await;
+    assert!(a_partner.contains("GSI"), "A's partner kept its type: {a_partner}");
+    let a_deals = app.ok("/deal list").await;
+    assert!(a_deals.contains("120"), "{a_deals}");
+    assert!(!a_deals.contains("5,000") && !a_deals.contains("$5k"), "{a_deals}");
+});
+
+#[test]
+fn every_read_command_is_covered_by_the_isolation_test() {
+    for spec in partnerbot::core::commands::COMMANDS.iter().filter(|c| !c.writes) {
+        assert!(
+            READS.iter().any(|line| line.trim_start_matches('/').starts_with(spec.key)),
+            "read command `{}` is not exercised in workspace B",
+            spec.key
+        );
+    }
+}

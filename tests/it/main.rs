@@ -1,0 +1,10 @@
+//! Integration tests: one binary (fast to link), one module per area. Every storage-touching test
+//! runs on SQLite (a real file in a temp dir) and on PostgreSQL (a fresh database per test, when
+//! `PARTNERBOT_TEST_POSTGRES_URL` is set; otherwise it says so loudly and skips).
+
+mod support;
+
+mod bad_input;
+mod isolation;
+mod permissions;
+mod territory;

@@ -1,0 +1,146 @@
+//! Every command × every role (admin, director, PTM, field sales, no role): allowed commands
+//! succeed, refused ones say who may run them and write nothing. The expected matrix is written
+//! out here by hand, independently of the command table it checks.
+
+use crate::support::{TestApp, WS};
+use partnerbot::console::render::{render, Style};
+use partnerbot::core::commands::COMMANDS;
+use partnerbot::domain::role::Role;
+
+/// (command key, a line that succeeds when allowed; `{n}` makes each run unique).
+const LINES: &[(&str, &str)] = &[
+    ("help", "/help"),
+    ("setup show", "/setup show"),
+    ("setup workspace", "/setup workspace timezone:Europe/Berlin name:\"Team {n}\""),
+    ("setup role", "/setup role role:{n}00000000000 as:ptm"),
+    ("setup channel", "/setup channel kind:review channel:{n}00000000000"),
+    ("territory add", "/territory add name:\"Territory {n}\""),
+    ("territory assign", "/territory assign territory:\"AMER East\" member:\"Dana Reyes\" as:field_sales remove:{flip}"),
+    ("territory list", "/territory list"),
+    ("partner add", "/partner add name:\"Partner {n}\" type:reseller"),
+    ("partner update", "/partner update partner:\"Globex Services\" certs_sales:{n}"),
+    ("partner show", "/partner show partner:\"Globex Services\""),
+    ("partner list", "/partner list"),
+    ("account add", "/account add name:\"Account {n}\""),
+    ("account show", "/account show account:\"Acme Corp\""),
+    ("deal add", "/deal add account:\"Acme Corp\" amount:{n}0k close:+30d partner:\"Globex Services\""),
+    ("deal update", "/deal update deal:1 amount:{n}5k"),
+    ("deal show", "/deal show deal:1"),
+    ("deal list", "/deal list"),
+    ("touch log", "/touch log partner:\"Globex Services\" type:call notes:\"call {n}\""),
+    ("touch list", "/touch list"),
+];
+
+const A: u8 = 1; // admin
+const D: u8 = 2; // director
+const P: u8 = 4; // PTM
+const F: u8 = 8; // field sales
+const N: u8 = 16; // no role (open reads on)
+
+/// Who may run each command, by hand.
+const EXPECTED: &[(&str, u8)] = &[
+    ("help", A | D | P | F | N),
+    ("setup show", A | D),
+    ("setup workspace", A),
+    ("setup role", A),
+    ("setup channel", A),
+    ("territory add", A | D),
+    ("territory assign", A | D),
+    ("territory list", A | D | P | F | N),
+    ("partner add", A | D | P),
+    ("partner update", A | D | P),
+    ("partner show", A | D | P | F | N),
+    ("partner list", A | D | P | F | N),
+    ("account add", A | D | P | F),
+    ("account show", A | D | P | F | N),
+    ("deal add", A | D | P),
+    ("deal update", A | D | P),
+    ("deal show", A | D | P | F),
+    ("deal list", A | D | P | F),
+    ("touch log", A | D | P | F),
+    ("touch list", A | D | P | F),
+];
+
+fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {
+    vec![
+        (A, "Ada Admin", vec![Role::Admin]),
+        (D, "Dirk Director", vec![Role::Director]),
+        (P, "Priya Ptm", vec![Role::Ptm]),
+        (F, "Fred Field", vec![Role::FieldSales]),
+        (N, "Nora Norole", vec![]),
+    ]
+}
+
+fn is_denial(text: &str) -> bool {
+    text.contains("is for ") || text.contains("needs a partnerbot role")
+}
+
+#[test]
+fn the_matrix_and_the_lines_cover_every_command() {
+    for spec in COMMANDS {
+        assert!(LINES.iter().any(|(k, _)| *k == spec.key), "no line for {}", spec.key);
+        assert!(EXPECTED.iter().any(|(k, _)| *k == spec.key), "no expectation for {}", spec.key);
+    }
+    assert_eq!(LINES.len(), COMMANDS.len());
+    assert_eq!(EXPECTED.len(), COMMANDS.len());
+}
+
+async fn seeded(app: &TestApp) {
+    app.seed_basics().await;
+    app.run(r#"/help"#).await;
+    for (_, name, roles) in personas() {
+        app.run_exact(WS, name, &roles, "/help").await;
+    }
+    app.run_exact(WS, "Dana Reyes", &[Role::FieldSales], "/help").await;
+    app.ok(r#"/territory assign territory:"AMER East" member:"Priya Ptm" as:ptm"#).await;
+}
+
+crate::both_backends!(every_command_by_every_role_follows_the_matrix, |app: TestApp| async move {
+    seeded(&app).await;
+    let mut n = 1;
+    let mut failures = Vec::new();
+    for (bit, name, roles) in personas() {
+        for (key, template) in LINES {
+            n += 1;
+            let line = template
+                .replace("{n}", &n.to_string())
+                .replace("{flip}", if n % 2 == 0 { "false" } else { "true" });
+            let allowed = EXPECTED.iter().find(|(k, _)| k == key).unwrap().1 & bit != 0;
+            let before = app.table_counts().await;
+            let reply = app.run_exact(WS, name, &roles, &line).await;
+            let text = render(&reply, Style::PLAIN);
+            if allowed && reply.is_error() && !text.contains("nothing to remove") {
+                failures.push(format!("{name} should run `{line}` but got: {text}"));
+            }
+            if !allowed {
+                if !is_denial(&text) {
+                    failures.push(format!("{name} should be refused `{line}` but got: {text}"));
+                }
+                if app.table_counts().await != before {
+                    failures.push(format!("refused `{line}` by {name} wrote something"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+});
+
+crate::both_backends!(a_closed_workspace_answers_no_one_without_a_role, |app: TestApp| async move {
+    seeded(&app).await;
+    app.ok("/setup workspace open_read:false").await;
+    for line in ["/territory list", "/partner list", "/account show account:\"Acme Corp\""] {
+        let text = render(&app.run_exact(WS, "Nora Norole", &[], line).await, Style::PLAIN);
+        assert!(text.contains("needs a partnerbot role"), "{line}: {text}");
+    }
+    let help = app.run_exact(WS, "Nora Norole", &[], "/help").await;
+    assert!(!help.is_error());
+});
+
+crate::both_backends!(a_denial_names_the_roles_that_may, |app: TestApp| async move {
+    seeded(&app).await;
+    let reply = app
+        .run_exact(WS, "Fred Field", &[Role::FieldSales], r#"/territory add name:"X""#)
+        .await;
+    let text = render(&reply, Style::PLAIN);
+    insta::assert_snapshot!("permission_denied_territory_add", text);
+});
