@@ -122,9 +122,9 @@ impl Config {
             self.log = log;
         }
         if let Some(id) = get("PARTNERBOT_CONSOLE_WORKSPACE_ID") {
-            self.console.workspace_id = id
-                .parse()
-                .with_context(|| format!("PARTNERBOT_CONSOLE_WORKSPACE_ID `{id}` is not a number"))?;
+            self.console.workspace_id = id.parse().with_context(|| {
+                format!("PARTNERBOT_CONSOLE_WORKSPACE_ID `{id}` is not a number")
+            })?;
         }
         if let Some(path) = get("PARTNERBOT_CONSOLE_HISTORY_FILE") {
             self.console.history_file = Some(PathBuf::from(path));
@@ -148,8 +148,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         move |key| map.get(key).cloned()
     }
 

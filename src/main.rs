@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "partnerbot", version, about = "A chat bot for partner sales teams")]
+#[command(
+    name = "partnerbot",
+    version,
+    about = "A chat bot for partner sales teams"
+)]
 struct Cli {
     /// Configuration file (default: ./partnerbot.toml when present).
     #[arg(long, global = true)]
@@ -57,6 +61,8 @@ enum Command {
     },
     /// Apply the database migrations and exit.
     Migrate,
+    /// Print the command reference in Markdown (the README's "Commands" section).
+    Commands,
     /// Generate the reference dataset and measure every command through the core.
     Bench(partnerbot::bench::BenchArgs),
 }
@@ -91,8 +97,23 @@ fn main() -> ExitCode {
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
-    if let Command::Bench(args) = command {
-        return partnerbot::bench::run(&config, args).await.map(|()| 0);
+    match command {
+        Command::Bench(args) => return partnerbot::bench::run(&config, args).await.map(|()| 0),
+        Command::Commands => {
+            print!("{}", partnerbot::core::help::markdown_reference());
+            return Ok(0);
+        }
+        Command::Migrate => {
+            let store = Store::connect(&config.database_url, config.max_connections).await?;
+            let applied = store.migrate().await?;
+            println!(
+                "applied {applied} migration(s); {} is up to date",
+                partnerbot::store::redact(&config.database_url)
+            );
+            store.close().await;
+            return Ok(0);
+        }
+        _ => {}
     }
     let store = Store::open(&config.database_url, config.max_connections).await?;
     let core = Core::new(store.clone(), Arc::new(SystemClock));
@@ -113,11 +134,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
             };
             console::exec_lines(&core, &session, &lines).await as u8
         }
-        Command::Migrate => {
-            println!("database is up to date: {}", partnerbot::store::redact(&config.database_url));
-            0
-        }
-        Command::Bench(_) => unreachable!("handled above"),
+        Command::Bench(_) | Command::Commands | Command::Migrate => unreachable!("handled above"),
     };
     store.close().await;
     Ok(code)

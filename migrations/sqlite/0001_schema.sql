@@ -155,6 +155,7 @@ CREATE INDEX deals_by_owner ON deals (workspace_id, owner_user_id, close_date);
 CREATE INDEX deals_by_account ON deals (workspace_id, account_id);
 CREATE INDEX deals_by_sourcing ON deals (workspace_id, sourcing_partner_id, close_date);
 CREATE INDEX deals_by_transacting ON deals (workspace_id, transacting_partner_id);
+CREATE INDEX deals_by_distributor ON deals (workspace_id, distributor_partner_id);
 
 CREATE TABLE deal_influences (
     id             INTEGER PRIMARY KEY,
@@ -225,6 +226,7 @@ CREATE TABLE touches (
 CREATE INDEX touches_by_partner ON touches (workspace_id, partner_id, occurred_on);
 CREATE INDEX touches_by_account ON touches (workspace_id, account_id, occurred_on);
 CREATE INDEX touches_by_member ON touches (workspace_id, logged_by, occurred_on);
+CREATE INDEX touches_by_date ON touches (workspace_id, occurred_on);
 
 CREATE TABLE forecasts (
     id                INTEGER PRIMARY KEY,

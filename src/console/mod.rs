@@ -26,14 +26,21 @@ pub const DEFAULT_USER: &str = "console";
 impl Session {
     /// A session acting as `name` with `roles` (every role when empty). An existing member with
     /// that display name is acted as (same user id); a new name gets a stable local id.
-    pub async fn new(core: &Core, workspace_id: i64, name: &str, roles: &[Role]) -> anyhow::Result<Session> {
+    pub async fn new(
+        core: &Core,
+        workspace_id: i64,
+        name: &str,
+        roles: &[Role],
+    ) -> anyhow::Result<Session> {
         let roles = if roles.is_empty() {
             vec![Role::Admin, Role::Director, Role::Ptm, Role::FieldSales]
         } else {
             roles.to_vec()
         };
         let mut conn = core.store().pool().acquire().await?;
-        let existing = member::find_by_name(&mut conn, workspace_id, name).await.unwrap_or_default();
+        let existing = member::find_by_name(&mut conn, workspace_id, name)
+            .await
+            .unwrap_or_default();
         let user_id = existing
             .first()
             .map(|m| m.user_id)
@@ -100,8 +107,19 @@ pub async fn exec_lines(core: &Core, session: &Session, lines: &[String]) -> i32
             print!("{text}");
         }
         write_files(&reply);
+        abort_if_crash_test();
     }
     i32::from(failed)
+}
+
+/// Crash-safety tests set `PARTNERBOT_TEST_ABORT_AFTER_REPLY` to kill the process right after
+/// a reply is printed, with no clean shutdown, to prove the acknowledged write is on disk.
+fn abort_if_crash_test() {
+    if std::env::var_os("PARTNERBOT_TEST_ABORT_AFTER_REPLY").is_some() {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        std::process::abort();
+    }
 }
 
 /// Attachments (CSV exports, charts) are written to the working directory.
@@ -115,7 +133,11 @@ fn write_files(reply: &Reply) {
 }
 
 /// The interactive REPL.
-pub async fn repl(core: &Core, session: &Session, history: Option<&std::path::Path>) -> anyhow::Result<()> {
+pub async fn repl(
+    core: &Core,
+    session: &Session,
+    history: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     use rustyline::error::ReadlineError;
     let mut editor = rustyline::DefaultEditor::new()?;
     if let Some(path) = history {

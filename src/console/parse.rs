@@ -171,7 +171,10 @@ mod tests {
 
     #[test]
     fn colons_inside_values_are_kept() {
-        assert_eq!(opts("/touch log notes:10:30"), vec![("notes".into(), "10:30".into())]);
+        assert_eq!(
+            opts("/touch log notes:10:30"),
+            vec![("notes".into(), "10:30".into())]
+        );
     }
 
     #[test]

@@ -83,11 +83,19 @@ pub fn render(reply: &Reply, style: Style) -> String {
         render_card(card, style, &mut out);
     }
     if !reply.buttons.is_empty() {
-        let labels: Vec<String> = reply.buttons.iter().map(|b| format!("[{}]", b.label)).collect();
+        let labels: Vec<String> = reply
+            .buttons
+            .iter()
+            .map(|b| format!("[{}]", b.label))
+            .collect();
         out.push_str(&format!("\n{}\n", labels.join(" ")));
     }
     for file in &reply.files {
-        out.push_str(&format!("(attachment {} — {} bytes)\n", file.filename, file.bytes.len()));
+        out.push_str(&format!(
+            "(attachment {} — {} bytes)\n",
+            file.filename,
+            file.bytes.len()
+        ));
     }
     out
 }

@@ -60,7 +60,11 @@ pub fn check(access: Access, roles: &[Role], open_read: bool, command: &str) -> 
             let yours = if roles.is_empty() {
                 "none".to_string()
             } else {
-                roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
+                roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             Err(format!(
                 "`{command}` is for {}; your roles: {yours}. Ask an admin if you need it.",
@@ -80,5 +84,9 @@ fn join_or(items: &[&str]) -> String {
 
 /// Roles as stored on the member row (`admin,ptm`).
 pub fn roles_text(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -19,7 +19,12 @@ pub async fn help(ctx: &mut Ctx<'_>) -> CommandResult {
                 .collect();
             if matching.is_empty() {
                 let all: Vec<String> = manifest::leaves().iter().map(|l| l.key()).collect();
-                return Err(not_found("command", &wanted, &all, "Type `/help` to see them all."));
+                return Err(not_found(
+                    "command",
+                    &wanted,
+                    &all,
+                    "Type `/help` to see them all.",
+                ));
             }
             let mut reply = Reply::info(format!("Help for `/{wanted}`"));
             for leaf in matching.into_iter().take(10) {
@@ -44,8 +49,11 @@ fn overview() -> Card {
 }
 
 fn detail(leaf: &LeafCommand) -> Card {
-    let mut card = Card::new(leaf.display(), Tone::Info)
-        .description(format!("{}\n{}", leaf.description, usage(leaf)));
+    let mut card = Card::new(leaf.display(), Tone::Info).description(format!(
+        "{}\n{}",
+        leaf.description,
+        usage(leaf)
+    ));
     for option in &leaf.options {
         card = card.wide_field(option_title(option), option_text(option));
     }
@@ -53,7 +61,11 @@ fn detail(leaf: &LeafCommand) -> Card {
 }
 
 fn option_title(option: &OptionManifest) -> String {
-    let needed = if option.required { "required" } else { "optional" };
+    let needed = if option.required {
+        "required"
+    } else {
+        "optional"
+    };
     format!("{}: ({}, {needed})", option.name, kind_name(option.kind))
 }
 
@@ -63,7 +75,12 @@ fn option_text(option: &OptionManifest) -> String {
         let values: Vec<String> = option
             .choices
             .iter()
-            .map(|c| c.value.as_str().map(str::to_string).unwrap_or_else(|| c.value.to_string()))
+            .map(|c| {
+                c.value
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| c.value.to_string())
+            })
             .collect();
         text.push_str(&format!("\nOne of: {}", values.join(", ")));
     }
@@ -90,4 +107,48 @@ fn kind_name(kind: u8) -> &'static str {
         kind::NUMBER => "number",
         _ => "value",
     }
+}
+
+/// The command reference in Markdown (the README's "Commands" section is this text; a test keeps
+/// them equal).
+pub fn markdown_reference() -> String {
+    let mut out = String::new();
+    for command in manifest::manifests() {
+        out.push_str(&format!(
+            "### `/{}`\n{}\n\n",
+            command.name, command.description
+        ));
+        for leaf in manifest::leaves()
+            .iter()
+            .filter(|l| l.path[0] == command.name)
+        {
+            out.push_str(&format!("- `{}` — {}\n", leaf.display(), leaf.description));
+            for option in &leaf.options {
+                let needed = if option.required { ", required" } else { "" };
+                let mut line = format!(
+                    "  - `{}:` ({}{needed}) {}",
+                    option.name,
+                    kind_name(option.kind),
+                    option.description
+                );
+                if !option.choices.is_empty() {
+                    let values: Vec<String> = option
+                        .choices
+                        .iter()
+                        .map(|c| {
+                            c.value
+                                .as_str()
+                                .map(str::to_string)
+                                .unwrap_or_else(|| c.value.to_string())
+                        })
+                        .collect();
+                    line.push_str(&format!(": {}", values.join(", ")));
+                }
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
 }

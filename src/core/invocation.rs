@@ -46,6 +46,13 @@ pub enum Action {
         path: Vec<String>,
         options: Vec<(String, OptionInput)>,
     },
+    /// A button click; the custom id names the command and its options (see `custom_id`).
+    Component { custom_id: String },
+    /// A submitted modal: the custom id as for a button, plus the fields typed in it.
+    ModalSubmit {
+        custom_id: String,
+        fields: Vec<(String, String)>,
+    },
 }
 
 /// An option value as a door received it, before validation against the manifest.
@@ -87,6 +94,8 @@ impl Invocation {
     pub fn command_path(&self) -> String {
         match &self.action {
             Action::Command { path, .. } => format!("/{}", path.join(" ")),
+            Action::Component { custom_id } => format!("button {custom_id}"),
+            Action::ModalSubmit { custom_id, .. } => format!("form {custom_id}"),
         }
     }
 }

@@ -15,8 +15,16 @@ pub struct Named {
 }
 
 /// The error for a name that matches nothing: suggestions first, then how to create one.
-pub fn not_found(kind: &str, input: &str, candidates: &[String], create_hint: &str) -> CommandError {
-    let hint = names::did_you_mean(&names::suggest(input, candidates.iter().map(String::as_str)));
+pub fn not_found(
+    kind: &str,
+    input: &str,
+    candidates: &[String],
+    create_hint: &str,
+) -> CommandError {
+    let hint = names::did_you_mean(&names::suggest(
+        input,
+        candidates.iter().map(String::as_str),
+    ));
     let create = if create_hint.is_empty() {
         String::new()
     } else {

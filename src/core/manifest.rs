@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/manifests.rs"));
 
+pub use crate::core::manifest_limits::check_limits;
+
 /// Discord's option types.
 pub mod kind {
     pub const SUB_COMMAND: u8 = 1;

@@ -9,16 +9,19 @@ pub mod access;
 pub mod clock;
 pub mod commands;
 pub mod context;
+pub mod custom_id;
 pub mod error;
+pub mod form;
 pub mod invocation;
 pub mod lookup;
 pub mod manifest;
+pub mod manifest_limits;
 pub mod options;
 pub mod reply;
 
 mod account;
 mod deal;
-mod help;
+pub mod help;
 mod partner;
 mod setup;
 mod territory;
@@ -78,8 +81,8 @@ impl Core {
     }
 
     async fn try_handle(&self, invocation: &Invocation) -> CommandResult {
-        let Action::Command { path, options } = &invocation.action;
-        let leaf = manifest::find_leaf(path).ok_or_else(|| unknown_command(path))?;
+        let (path, options, from_button) = request_of(&invocation.action)?;
+        let leaf = manifest::find_leaf(&path).ok_or_else(|| unknown_command(&path))?;
         let key = leaf.key();
         let spec = commands::spec(&key).ok_or_else(|| {
             CommandError::Internal(anyhow::anyhow!("no handler registered for `{key}`"))
@@ -90,7 +93,19 @@ impl Core {
         let roles = access::resolve_roles(&invocation.actor, &mapping);
         access::check(spec.access, &roles, workspace.open_read, &leaf.display())
             .map_err(CommandError::Denied)?;
-        let opts = Options::validate(leaf, options)?;
+        if from_button {
+            let known: Vec<(String, String)> = options
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    OptionInput::Text(text) => Some((k.clone(), text.clone())),
+                    _ => None,
+                })
+                .collect();
+            if let Some(form) = form::for_button(leaf, spec.writes, &known) {
+                return Ok(Reply::form(form));
+            }
+        }
+        let opts = Options::validate(leaf, &options)?;
         self.sync_member(invocation, &roles, now).await?;
 
         let mut tx = if spec.writes {
@@ -179,8 +194,8 @@ impl Core {
         let mut conn = self.store.pool().acquire().await?;
         let current = member::get(&mut conn, invocation.workspace_id, actor.user_id).await?;
         drop(conn);
-        let unchanged = current
-            .is_some_and(|m| m.display_name == actor.display_name && m.roles == roles_text);
+        let unchanged =
+            current.is_some_and(|m| m.display_name == actor.display_name && m.roles == roles_text);
         if !unchanged {
             let mut tx = self.store.begin_write().await?;
             member::upsert(
@@ -195,6 +210,35 @@ impl Core {
             tx.commit().await?;
         }
         Ok(())
+    }
+}
+
+/// The command path and options an action asks for; `true` when it came from a button (which
+/// may need a form for missing options).
+fn request_of(action: &Action) -> CommandResult<(Vec<String>, Vec<(String, OptionInput)>, bool)> {
+    let text = |pairs: Vec<(String, String)>| {
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k, OptionInput::Text(v)))
+            .collect::<Vec<_>>()
+    };
+    let stale = || CommandError::invalid("this button is no longer valid; run the command again");
+    match action {
+        Action::Command { path, options } => Ok((path.clone(), options.clone(), false)),
+        Action::Component { custom_id: id } => {
+            let (path, options) = custom_id::decode(id).ok_or_else(stale)?;
+            Ok((path, text(options), true))
+        }
+        Action::ModalSubmit { custom_id: id, fields } => {
+            let (path, mut options) = custom_id::decode(id).ok_or_else(stale)?;
+            options.extend(
+                fields
+                    .iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+            Ok((path, text(options), false))
+        }
     }
 }
 
@@ -231,7 +275,10 @@ fn unknown_command(path: &[String]) -> CommandError {
             subs.join(", ")
         ));
     }
-    let tops: Vec<String> = manifest::manifests().iter().map(|m| m.name.clone()).collect();
+    let tops: Vec<String> = manifest::manifests()
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
     let suggestions: Vec<String> = names::suggest(&path[0], tops.iter().map(String::as_str))
         .into_iter()
         .map(|name| format!("/{name}"))

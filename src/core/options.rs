@@ -38,7 +38,10 @@ pub struct Options {
 
 impl Options {
     /// Checks `given` against the command's manifest.
-    pub fn validate(command: &LeafCommand, given: &[(String, OptionInput)]) -> CommandResult<Options> {
+    pub fn validate(
+        command: &LeafCommand,
+        given: &[(String, OptionInput)],
+    ) -> CommandResult<Options> {
         let display = command.display();
         let mut values = BTreeMap::new();
         for (raw_name, input) in given {
@@ -60,7 +63,10 @@ impl Options {
             .map(|o| o.name.as_str())
             .collect();
         if !missing.is_empty() {
-            let list = missing.iter().map(|n| format!("`{n}:`")).collect::<Vec<_>>();
+            let list = missing
+                .iter()
+                .map(|n| format!("`{n}:`"))
+                .collect::<Vec<_>>();
             return Err(CommandError::invalid(format!(
                 "`{display}` needs {}. {}",
                 list.join(" and "),
@@ -138,9 +144,9 @@ impl Options {
     /// An optional enum option parsed into its domain type (with "did you mean" on a typo).
     pub fn choice<T: Choice>(&self, name: &str) -> CommandResult<Option<T>> {
         match self.text(name) {
-            Some(text) => T::parse(text).map(Some).map_err(|e| {
-                CommandError::invalid(format!("`{name}`: {e}"))
-            }),
+            Some(text) => T::parse(text)
+                .map(Some)
+                .map_err(|e| CommandError::invalid(format!("`{name}`: {e}"))),
             None => Ok(None),
         }
     }
@@ -205,9 +211,13 @@ fn convert(display: &str, spec: &OptionManifest, input: &OptionInput) -> Command
         (kind::BOOLEAN, OptionInput::Text(text)) => Value::Boolean(parse_bool(name, text)?),
         (kind::USER, OptionInput::User(id)) => Value::User(UserArg::Id(*id)),
         (kind::USER, OptionInput::Text(text)) => Value::User(parse_user(name, text)?),
-        (kind::CHANNEL, OptionInput::Text(text)) => Value::Channel(parse_mention(name, text, "<#", "channel")?),
+        (kind::CHANNEL, OptionInput::Text(text)) => {
+            Value::Channel(parse_mention(name, text, "<#", "channel")?)
+        }
         (kind::CHANNEL, OptionInput::Integer(id)) => Value::Channel(*id),
-        (kind::ROLE, OptionInput::Text(text)) => Value::Role(parse_mention(name, text, "<@&", "role")?),
+        (kind::ROLE, OptionInput::Text(text)) => {
+            Value::Role(parse_mention(name, text, "<@&", "role")?)
+        }
         (kind::ROLE, OptionInput::Integer(id)) => Value::Role(*id),
         _ => {
             return Err(CommandError::invalid(format!(
@@ -231,13 +241,21 @@ fn check_length(name: &str, spec: &OptionManifest, text: &str) -> CommandResult<
         }
     }
     if let Some(min) = spec.min_length {
+        if chars == 0 {
+            return Err(CommandError::invalid(format!(
+                "`{name}` is empty; give it a value"
+            )));
+        }
         if chars < min {
             return Err(CommandError::invalid(format!(
                 "`{name}` needs at least {min} characters"
             )));
         }
     }
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(CommandError::invalid(format!(
             "`{name}` contains control characters; type plain text"
         )));
@@ -305,9 +323,10 @@ fn parse_user(name: &str, text: &str) -> CommandResult<UserArg> {
         .and_then(|s| s.strip_suffix('>'))
         .map(|s| s.trim_start_matches('!'));
     if let Some(id) = inner {
-        return id.parse().map(UserArg::Id).map_err(|_| {
-            CommandError::invalid(format!("`{name}`: `{t}` is not a valid mention"))
-        });
+        return id
+            .parse()
+            .map(UserArg::Id)
+            .map_err(|_| CommandError::invalid(format!("`{name}`: `{t}` is not a valid mention")));
     }
     if !t.is_empty() && t.len() >= 15 && t.chars().all(|c| c.is_ascii_digit()) {
         if let Ok(id) = t.parse() {
@@ -329,9 +348,13 @@ fn parse_mention(name: &str, text: &str, prefix: &str, what: &str) -> CommandRes
         .strip_prefix(prefix)
         .and_then(|s| s.strip_suffix('>'))
         .unwrap_or(t);
-    digits.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-        CommandError::invalid(format!(
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            CommandError::invalid(format!(
             "`{name}` needs a {what}: pick one in Discord, or give its id (a number), not `{t}`"
         ))
-    })
+        })
 }

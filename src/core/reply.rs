@@ -41,6 +41,30 @@ pub struct Reply {
     pub cards: Vec<Card>,
     pub buttons: Vec<Button>,
     pub files: Vec<Attachment>,
+    /// A form to fill in (a Discord modal) instead of a message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Form>,
+}
+
+/// A short form asking for a command's missing options (Discord shows it as a modal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Form {
+    /// Custom id of the command to run on submit, with the options already known.
+    pub custom_id: String,
+    pub title: String,
+    pub fields: Vec<FormField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormField {
+    /// The option name the typed value is given as.
+    pub name: String,
+    pub label: String,
+    pub required: bool,
+    /// A multi-line paragraph (notes) rather than one line.
+    pub long: bool,
+    pub placeholder: Option<String>,
+    pub max_length: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +122,7 @@ impl Reply {
             cards: Vec::new(),
             buttons: Vec::new(),
             files: Vec::new(),
+            form: None,
         }
     }
 
@@ -144,6 +169,48 @@ impl Reply {
     pub fn with_file(mut self, file: Attachment) -> Reply {
         self.files.push(file);
         self
+    }
+
+    /// Prev/Next buttons for page `page` of `pages` of the list command `key`, carrying its
+    /// filters. When an id would exceed Discord's limit (long names), the footer of the last
+    /// card says to page with `page:` instead.
+    pub fn with_page_buttons(
+        mut self,
+        key: &str,
+        page: i64,
+        pages: i64,
+        carried: &[(&str, String)],
+    ) -> Reply {
+        let id = |page: i64| {
+            let mut params = vec![("page", page.to_string())];
+            params.extend(carried.iter().cloned());
+            crate::core::custom_id::encode(key, &params)
+        };
+        let mut wanted = Vec::new();
+        if page > 1 {
+            wanted.push(("Prev", id(page - 1)));
+        }
+        if page < pages {
+            wanted.push(("Next", id(page + 1)));
+        }
+        if wanted.iter().any(|(_, id)| id.is_none()) {
+            if let Some(card) = self.cards.last_mut() {
+                let footer = card.footer.take().unwrap_or_default();
+                card.footer = Some(format!("{footer} · more with `page:`"));
+            }
+            return self;
+        }
+        for (label, id) in wanted {
+            self = self.with_button(label, id.expect("checked above"));
+        }
+        self
+    }
+
+    /// A reply that opens a form (modal) instead of posting a message.
+    pub fn form(form: Form) -> Reply {
+        let mut reply = Reply::new(Visibility::Private, Tone::Info);
+        reply.form = Some(form);
+        reply
     }
 
     pub fn public(mut self) -> Reply {

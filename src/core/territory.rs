@@ -40,11 +40,17 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     let territories = territory::list(ctx.conn(), ws).await?;
     if territories.is_empty() {
         return Ok(Reply::info(
-            "No territories yet. Add one with `/territory add name:\"AMER East\"`.",
+            "No territories yet. Add one with `/territory add name:\"EMEA North\"`.",
         ));
     }
     let coverage = territory::coverage(ctx.conn(), ws, None).await?;
-    let mut table = Table::new(&["Territory", "PTMs", "Field sales", ">Partners", ">Open deals"]);
+    let mut table = Table::new(&[
+        "Territory",
+        "PTMs",
+        "Field sales",
+        ">Partners",
+        ">Open deals",
+    ]);
     for summary in &territories {
         let t = &summary.territory;
         let names = |role: &str| {
@@ -73,15 +79,27 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
 }
 
 pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
-    let found = lookup::territory(ctx, ctx.opts.required_text("territory")?.to_string().as_str()).await?;
+    let found = lookup::territory(
+        ctx,
+        ctx.opts.required_text("territory")?.to_string().as_str(),
+    )
+    .await?;
     let user = ctx
         .opts
         .user("member")
         .cloned()
         .ok_or_else(|| CommandError::invalid("`/territory assign` needs `member:`"))?;
     let member = lookup::member(ctx, &user).await?;
-    let role = ctx.opts.required_text("as")?.to_lowercase().replace([' ', '-'], "_");
-    let role_label = if role == "ptm" { "PTM" } else { "field sales rep" };
+    let role = ctx
+        .opts
+        .required_text("as")?
+        .to_lowercase()
+        .replace([' ', '-'], "_");
+    let role_label = if role == "ptm" {
+        "PTM"
+    } else {
+        "field sales rep"
+    };
     let remove = ctx.opts.boolean("remove").unwrap_or(false);
     let (ws, now) = (ctx.workspace.id, ctx.now);
     let change = json!({ "territory": found.name, "member": member.display_name, "role": role });
@@ -92,8 +110,14 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
                 member.display_name, found.name
             )));
         }
-        ctx.audit("territory.unassign", "territory", Some(found.id), Some(change), None)
-            .await?;
+        ctx.audit(
+            "territory.unassign",
+            "territory",
+            Some(found.id),
+            Some(change),
+            None,
+        )
+        .await?;
         return Ok(Reply::success(format!(
             "{} no longer covers **{}** as {role_label}.",
             member.display_name, found.name
@@ -105,8 +129,14 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
             member.display_name, found.name
         )));
     }
-    ctx.audit("territory.assign", "territory", Some(found.id), None, Some(change))
-        .await?;
+    ctx.audit(
+        "territory.assign",
+        "territory",
+        Some(found.id),
+        None,
+        Some(change),
+    )
+    .await?;
     Ok(Reply::success(format!(
         "{} now covers **{}** as {role_label}.",
         member.display_name, found.name

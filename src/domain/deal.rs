@@ -283,6 +283,16 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_stage_suggests_every_match() {
+        let err = Stage::parse("closed").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("Did you mean `closed_won` or `closed_lost`?"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn ace_opportunity_ids_are_an_o_and_seven_or_more_digits() {
         assert_eq!(
             parse_ace_opportunity_id("O1234567"),

@@ -133,7 +133,7 @@ pub enum DomainError {
 const ECHO_MAX_CHARS: usize = 60;
 
 /// Prepares user input for echoing inside backticks: trims it, replaces backticks and line
-/// breaks (which would break the formatting) and cuts it to [`ECHO_MAX_CHARS`] characters.
+/// breaks (which would break the formatting) and cuts it to 60 characters.
 pub fn echo(input: &str) -> String {
     let cleaned: String = input
         .trim()
@@ -303,7 +303,7 @@ macro_rules! choice_enum {
         }
 
         impl ::std::fmt::Display for $name {
-            /// Writes the human label; use [`Choice::as_str`] for the stored id.
+            /// Writes the human label; use `Choice::as_str` for the stored id.
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str($crate::domain::Choice::label(self))
             }

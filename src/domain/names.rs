@@ -235,7 +235,7 @@ pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             1
         } else if key_len >= 3 && ck.contains(&key) {
             2
-        } else if is_close(&key, &ck) {
+        } else if is_close(&key, &ck) || is_close_to_leading_words(&key, &ck) {
             3
         } else {
             continue;
@@ -257,6 +257,13 @@ pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         }
     }
     out
+}
+
+/// Whether `key` misspells the first words of `candidate` (`globx` for `globex services`).
+fn is_close_to_leading_words(key: &str, candidate: &str) -> bool {
+    let words = key.split(' ').count();
+    let leading: Vec<&str> = candidate.split(' ').take(words).collect();
+    leading.len() == words && key.chars().count() >= 4 && is_close(key, &leading.join(" "))
 }
 
 /// Whether two keys are plausible misspellings of each other.

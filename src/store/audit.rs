@@ -53,7 +53,11 @@ pub struct AuditRow {
     pub after_json: Option<String>,
 }
 
-pub async fn recent(conn: &mut Conn, workspace_id: i64, limit: i64) -> anyhow::Result<Vec<AuditRow>> {
+pub async fn recent(
+    conn: &mut Conn,
+    workspace_id: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<AuditRow>> {
     let rows = sqlx::query(
         "SELECT action, entity, entity_id, actor_name, before_json, after_json FROM audit_log \
          WHERE workspace_id = $1 ORDER BY id DESC LIMIT $2",

@@ -14,7 +14,11 @@ pub struct Member {
     pub roles: String,
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, user_id: i64) -> anyhow::Result<Option<Member>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: i64,
+    user_id: i64,
+) -> anyhow::Result<Option<Member>> {
     let row = sqlx::query(
         "SELECT user_id, display_name, roles FROM members WHERE workspace_id = $1 AND user_id = $2",
     )
@@ -60,7 +64,11 @@ pub async fn upsert(
 }
 
 /// Members whose display name matches exactly (normalised).
-pub async fn find_by_name(conn: &mut Conn, workspace_id: i64, name: &str) -> anyhow::Result<Vec<Member>> {
+pub async fn find_by_name(
+    conn: &mut Conn,
+    workspace_id: i64,
+    name: &str,
+) -> anyhow::Result<Vec<Member>> {
     let rows = sqlx::query(
         "SELECT user_id, display_name, roles FROM members WHERE workspace_id = $1 AND name_key = $2 \
          ORDER BY user_id",

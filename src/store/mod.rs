@@ -187,14 +187,23 @@ mod tests {
             redact("postgres://bot:s3cret@db:5432/pb"),
             "postgres://bot:***@db:5432/pb"
         );
-        assert_eq!(redact("postgres://postgres@db/pb"), "postgres://postgres@db/pb");
+        assert_eq!(
+            redact("postgres://postgres@db/pb"),
+            "postgres://postgres@db/pb"
+        );
         assert_eq!(redact("sqlite://partnerbot.db"), "sqlite://partnerbot.db");
     }
 
     #[test]
     fn sqlite_urls_create_the_file_unless_a_mode_is_given() {
-        assert_eq!(sqlite_url_with_create("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(sqlite_url_with_create("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db"),
+            "sqlite://a.db?mode=rwc"
+        );
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
     }
 
     #[test]

@@ -57,11 +57,12 @@ pub async fn find_by_name(
 }
 
 pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Territory>> {
-    let row = sqlx::query("SELECT id, name, region FROM territories WHERE workspace_id = $1 AND id = $2")
-        .bind(workspace_id)
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row =
+        sqlx::query("SELECT id, name, region FROM territories WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace_id)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     row.map(|r| from_row(&r)).transpose()
 }
 
@@ -185,7 +186,11 @@ pub async fn unassign(
 }
 
 /// Territories a member covers.
-pub async fn of_member(conn: &mut Conn, workspace_id: i64, user_id: i64) -> anyhow::Result<Vec<i64>> {
+pub async fn of_member(
+    conn: &mut Conn,
+    workspace_id: i64,
+    user_id: i64,
+) -> anyhow::Result<Vec<i64>> {
     Ok(sqlx::query_scalar::<_, i64>(
         "SELECT DISTINCT territory_id FROM territory_members WHERE workspace_id = $1 AND user_id = $2 \
          ORDER BY territory_id",

@@ -1,1 +1,219 @@
-//! Touchs (being written).
+//! Partner touches: who met which partner, when, about which account or deal, with notes.
+//!
+//! `touches` is the biggest table (millions of rows), so every read here is shaped for one of its
+//! indexes (`touches_by_partner`, `touches_by_account`, `touches_by_member`, all ending in
+//! `occurred_on`): lists page through ids first and join names for one page only.
+
+use super::{codec, Conn};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::Row;
+
+/// A touch about to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTouch<'a> {
+    pub partner_id: i64,
+    /// The stored id of a `TouchType` (`meeting`, `qbr`, ...).
+    pub touch_type: &'a str,
+    pub account_id: Option<i64>,
+    pub deal_id: Option<i64>,
+    pub occurred_on: NaiveDate,
+    pub notes: &'a str,
+    pub logged_by: i64,
+}
+
+pub async fn insert(
+    conn: &mut Conn,
+    workspace_id: i64,
+    touch: &NewTouch<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar::<_, i64>(
+        "INSERT INTO touches (workspace_id, partner_id, touch_type, account_id, deal_id, \
+         occurred_on, notes, logged_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(workspace_id)
+    .bind(touch.partner_id)
+    .bind(touch.touch_type)
+    .bind(touch.account_id)
+    .bind(touch.deal_id)
+    .bind(codec::date(touch.occurred_on))
+    .bind(touch.notes)
+    .bind(touch.logged_by)
+    .bind(codec::instant(now))
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// A deal a touch can be linked to, with its account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealRef {
+    pub id: i64,
+    pub name: String,
+    pub account_id: i64,
+    pub account_name: String,
+}
+
+/// The deal `deal_id` of the workspace (one primary-key lookup), or `None`.
+pub async fn deal_ref(
+    conn: &mut Conn,
+    workspace_id: i64,
+    deal_id: i64,
+) -> anyhow::Result<Option<DealRef>> {
+    let row = sqlx::query(
+        "SELECT d.id, d.name, d.account_id, a.name AS account_name FROM deals d \
+         JOIN accounts a ON a.workspace_id = d.workspace_id AND a.id = d.account_id \
+         WHERE d.workspace_id = $1 AND d.id = $2",
+    )
+    .bind(workspace_id)
+    .bind(deal_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(DealRef {
+            id: r.try_get("id")?,
+            name: r.try_get("name")?,
+            account_id: r.try_get("account_id")?,
+            account_name: r.try_get("account_name")?,
+        })
+    })
+    .transpose()
+}
+
+/// Which touches a list shows. `since` is the earliest `occurred_on` included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TouchFilter<'a> {
+    pub partner_id: Option<i64>,
+    pub account_id: Option<i64>,
+    pub logged_by: Option<i64>,
+    pub touch_type: Option<&'a str>,
+    pub since: NaiveDate,
+}
+
+/// One line of a touch list, names joined in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TouchRow {
+    pub id: i64,
+    pub occurred_on: NaiveDate,
+    pub partner_name: String,
+    pub touch_type: String,
+    pub account_name: Option<String>,
+    pub deal_id: Option<i64>,
+    pub logged_by: i64,
+    /// The logger's display name; `None` if they were never seen as a member (imported rows).
+    pub logged_by_name: Option<String>,
+    pub notes: String,
+}
+
+/// The `WHERE` clause of a filter over `touches` and the values it binds, in order. Only fixed
+/// SQL text is ever concatenated; every value is a bound parameter.
+fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Param>) {
+    let mut sql = String::from("workspace_id = $1");
+    let mut params = vec![Param::Int(workspace_id)];
+    let mut push = |sql: &mut String, column: &str, value: Param| {
+        params.push(value);
+        sql.push_str(&format!(" AND {column} ${}", params.len()));
+    };
+    if let Some(id) = filter.partner_id {
+        push(&mut sql, "partner_id =", Param::Int(id));
+    }
+    if let Some(id) = filter.account_id {
+        push(&mut sql, "account_id =", Param::Int(id));
+    }
+    if let Some(id) = filter.logged_by {
+        push(&mut sql, "logged_by =", Param::Int(id));
+    }
+    if filter.partner_id.is_none() && filter.account_id.is_none() && filter.logged_by.is_none() {
+        // The whole workspace: walk `touches_by_partner` partner by partner (every touch has a
+        // partner of its workspace) instead of scanning the table for the date range.
+        sql.push_str(" AND partner_id IN (SELECT id FROM partners WHERE workspace_id = $1)");
+    }
+    if let Some(kind) = filter.touch_type {
+        push(&mut sql, "touch_type =", Param::Text(kind.to_string()));
+    }
+    push(
+        &mut sql,
+        "occurred_on >=",
+        Param::Text(codec::date(filter.since)),
+    );
+    (sql, params)
+}
+
+#[derive(Debug, Clone)]
+enum Param {
+    Int(i64),
+    Text(String),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    params: &'q [Param],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for param in params {
+        query = match param {
+            Param::Int(n) => query.bind(*n),
+            Param::Text(s) => query.bind(s.as_str()),
+        };
+    }
+    query
+}
+
+/// How many touches match `filter`.
+pub async fn count(
+    conn: &mut Conn,
+    workspace_id: i64,
+    filter: &TouchFilter<'_>,
+) -> anyhow::Result<i64> {
+    let (clause, params) = where_clause(workspace_id, filter);
+    let sql = format!("SELECT COUNT(*) AS n FROM touches WHERE {clause}");
+    let row = bind_all(sqlx::query(&sql), &params)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get("n")?)
+}
+
+/// One page of touches matching `filter`, newest first (ties: latest logged first).
+pub async fn list(
+    conn: &mut Conn,
+    workspace_id: i64,
+    filter: &TouchFilter<'_>,
+    limit: i64,
+    offset: i64,
+) -> anyhow::Result<Vec<TouchRow>> {
+    let (clause, params) = where_clause(workspace_id, filter);
+    let n = params.len();
+    let sql = format!(
+        "SELECT t.id, t.occurred_on, p.name AS partner_name, t.touch_type, a.name AS account_name, \
+           t.deal_id, t.logged_by, m.display_name AS logged_by_name, t.notes \
+         FROM (SELECT id FROM touches WHERE {clause} \
+               ORDER BY occurred_on DESC, id DESC LIMIT ${} OFFSET ${}) page \
+         JOIN touches t ON t.id = page.id \
+         JOIN partners p ON p.workspace_id = t.workspace_id AND p.id = t.partner_id \
+         LEFT JOIN accounts a ON a.workspace_id = t.workspace_id AND a.id = t.account_id \
+         LEFT JOIN members m ON m.workspace_id = t.workspace_id AND m.user_id = t.logged_by \
+         ORDER BY t.occurred_on DESC, t.id DESC",
+        n + 1,
+        n + 2
+    );
+    let rows = bind_all(sqlx::query(&sql), &params)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let occurred_on: String = r.try_get("occurred_on")?;
+            Ok(TouchRow {
+                id: r.try_get("id")?,
+                occurred_on: codec::parse_date(&occurred_on)?,
+                partner_name: r.try_get("partner_name")?,
+                touch_type: r.try_get("touch_type")?,
+                account_name: r.try_get("account_name")?,
+                deal_id: r.try_get("deal_id")?,
+                logged_by: r.try_get("logged_by")?,
+                logged_by_name: r.try_get("logged_by_name")?,
+                notes: r.try_get("notes")?,
+            })
+        })
+        .collect()
+}

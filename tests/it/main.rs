@@ -4,7 +4,17 @@
 
 mod support;
 
+mod account;
 mod bad_input;
+mod buttons;
+mod core;
+mod dataset;
+mod deal;
 mod isolation;
+mod manifests;
+mod partner;
 mod permissions;
+mod readme;
+mod setup;
 mod territory;
+mod touch;

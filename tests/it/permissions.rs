@@ -78,8 +78,16 @@ fn is_denial(text: &str) -> bool {
 #[test]
 fn the_matrix_and_the_lines_cover_every_command() {
     for spec in COMMANDS {
-        assert!(LINES.iter().any(|(k, _)| *k == spec.key), "no line for {}", spec.key);
-        assert!(EXPECTED.iter().any(|(k, _)| *k == spec.key), "no expectation for {}", spec.key);
+        assert!(
+            LINES.iter().any(|(k, _)| *k == spec.key),
+            "no line for {}",
+            spec.key
+        );
+        assert!(
+            EXPECTED.iter().any(|(k, _)| *k == spec.key),
+            "no expectation for {}",
+            spec.key
+        );
     }
     assert_eq!(LINES.len(), COMMANDS.len());
     assert_eq!(EXPECTED.len(), COMMANDS.len());
@@ -91,56 +99,79 @@ async fn seeded(app: &TestApp) {
     for (_, name, roles) in personas() {
         app.run_exact(WS, name, &roles, "/help").await;
     }
-    app.run_exact(WS, "Dana Reyes", &[Role::FieldSales], "/help").await;
-    app.ok(r#"/territory assign territory:"AMER East" member:"Priya Ptm" as:ptm"#).await;
+    app.run_exact(WS, "Dana Reyes", &[Role::FieldSales], "/help")
+        .await;
+    app.ok(r#"/territory assign territory:"AMER East" member:"Priya Ptm" as:ptm"#)
+        .await;
 }
 
-crate::both_backends!(every_command_by_every_role_follows_the_matrix, |app: TestApp| async move {
-    seeded(&app).await;
-    let mut n = 1;
-    let mut failures = Vec::new();
-    for (bit, name, roles) in personas() {
-        for (key, template) in LINES {
-            n += 1;
-            let line = template
-                .replace("{n}", &n.to_string())
-                .replace("{flip}", if n % 2 == 0 { "false" } else { "true" });
-            let allowed = EXPECTED.iter().find(|(k, _)| k == key).unwrap().1 & bit != 0;
-            let before = app.table_counts().await;
-            let reply = app.run_exact(WS, name, &roles, &line).await;
-            let text = render(&reply, Style::PLAIN);
-            if allowed && reply.is_error() && !text.contains("nothing to remove") {
-                failures.push(format!("{name} should run `{line}` but got: {text}"));
-            }
-            if !allowed {
-                if !is_denial(&text) {
-                    failures.push(format!("{name} should be refused `{line}` but got: {text}"));
+crate::both_backends!(
+    every_command_by_every_role_follows_the_matrix,
+    |app: TestApp| async move {
+        seeded(&app).await;
+        let mut n = 1;
+        let mut failures = Vec::new();
+        for (bit, name, roles) in personas() {
+            for (key, template) in LINES {
+                n += 1;
+                let line = template
+                    .replace("{n}", &n.to_string())
+                    .replace("{flip}", if n % 2 == 0 { "false" } else { "true" });
+                let allowed = EXPECTED.iter().find(|(k, _)| k == key).unwrap().1 & bit != 0;
+                let before = app.table_counts().await;
+                let reply = app.run_exact(WS, name, &roles, &line).await;
+                let text = render(&reply, Style::PLAIN);
+                if allowed && reply.is_error() && !text.contains("nothing to remove") {
+                    failures.push(format!("{name} should run `{line}` but got: {text}"));
                 }
-                if app.table_counts().await != before {
-                    failures.push(format!("refused `{line}` by {name} wrote something"));
+                if !allowed {
+                    if !is_denial(&text) {
+                        failures.push(format!("{name} should be refused `{line}` but got: {text}"));
+                    }
+                    if app.table_counts().await != before {
+                        failures.push(format!("refused `{line}` by {name} wrote something"));
+                    }
                 }
             }
         }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-});
+);
 
-crate::both_backends!(a_closed_workspace_answers_no_one_without_a_role, |app: TestApp| async move {
-    seeded(&app).await;
-    app.ok("/setup workspace open_read:false").await;
-    for line in ["/territory list", "/partner list", "/account show account:\"Acme Corp\""] {
-        let text = render(&app.run_exact(WS, "Nora Norole", &[], line).await, Style::PLAIN);
-        assert!(text.contains("needs a partnerbot role"), "{line}: {text}");
+crate::both_backends!(
+    a_closed_workspace_answers_no_one_without_a_role,
+    |app: TestApp| async move {
+        seeded(&app).await;
+        app.ok("/setup workspace open_read:false").await;
+        for line in [
+            "/territory list",
+            "/partner list",
+            "/account show account:\"Acme Corp\"",
+        ] {
+            let text = render(
+                &app.run_exact(WS, "Nora Norole", &[], line).await,
+                Style::PLAIN,
+            );
+            assert!(text.contains("needs a partnerbot role"), "{line}: {text}");
+        }
+        let help = app.run_exact(WS, "Nora Norole", &[], "/help").await;
+        assert!(!help.is_error());
     }
-    let help = app.run_exact(WS, "Nora Norole", &[], "/help").await;
-    assert!(!help.is_error());
-});
+);
 
-crate::both_backends!(a_denial_names_the_roles_that_may, |app: TestApp| async move {
-    seeded(&app).await;
-    let reply = app
-        .run_exact(WS, "Fred Field", &[Role::FieldSales], r#"/territory add name:"X""#)
-        .await;
-    let text = render(&reply, Style::PLAIN);
-    insta::assert_snapshot!("permission_denied_territory_add", text);
-});
+crate::both_backends!(
+    a_denial_names_the_roles_that_may,
+    |app: TestApp| async move {
+        seeded(&app).await;
+        let reply = app
+            .run_exact(
+                WS,
+                "Fred Field",
+                &[Role::FieldSales],
+                r#"/territory add name:"X""#,
+            )
+            .await;
+        let text = render(&reply, Style::PLAIN);
+        insta::assert_snapshot!("permission_denied_territory_add", text);
+    }
+);

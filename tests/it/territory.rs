@@ -4,34 +4,45 @@ use crate::both_backends;
 use crate::support::TestApp;
 use partnerbot::domain::role::Role;
 
-both_backends!(a_territory_is_added_listed_and_assigned, |app: TestApp| async move {
-    let added = app.ok(r#"/territory add name:"AMER East" region:AMER"#).await;
-    assert!(added.contains("Territory AMER East added"), "{added}");
+both_backends!(
+    a_territory_is_added_listed_and_assigned,
+    |app: TestApp| async move {
+        let added = app
+            .ok(r#"/territory add name:"AMER East" region:AMER"#)
+            .await;
+        assert!(added.contains("Territory AMER East added"), "{added}");
 
-    let duplicate = app.err(r#"/territory add name:"amer  east""#).await;
-    assert!(duplicate.contains("already exists"), "{duplicate}");
+        let duplicate = app.err(r#"/territory add name:"amer  east""#).await;
+        assert!(duplicate.contains("already exists"), "{duplicate}");
 
-    // Dana must have used the bot once to be assignable.
-    app.run_in(1, "Dana Reyes", &[Role::Ptm], "/help").await;
-    let assigned = app
-        .ok(r#"/territory assign territory:"amer east" member:"Dana Reyes" as:ptm"#)
-        .await;
-    assert!(assigned.contains("Dana Reyes now covers AMER East as PTM"), "{assigned}");
-    let again = app
-        .ok(r#"/territory assign territory:"AMER East" member:"Dana Reyes" as:ptm"#)
-        .await;
-    assert!(again.contains("already covers"), "{again}");
+        // Dana must have used the bot once to be assignable.
+        app.run_in(1, "Dana Reyes", &[Role::Ptm], "/help").await;
+        let assigned = app
+            .ok(r#"/territory assign territory:"amer east" member:"Dana Reyes" as:ptm"#)
+            .await;
+        assert!(
+            assigned.contains("Dana Reyes now covers AMER East as PTM"),
+            "{assigned}"
+        );
+        let again = app
+            .ok(r#"/territory assign territory:"AMER East" member:"Dana Reyes" as:ptm"#)
+            .await;
+        assert!(again.contains("already covers"), "{again}");
 
-    let list = app.ok("/territory list").await;
-    insta::assert_snapshot!("territory_list", list);
-});
+        let list = app.ok("/territory list").await;
+        insta::assert_snapshot!("territory_list", list);
+    }
+);
 
-both_backends!(an_unknown_territory_gets_suggestions, |app: TestApp| async move {
-    app.ok(r#"/territory add name:"AMER East""#).await;
-    app.run_in(1, "Dana Reyes", &[Role::Ptm], "/help").await;
-    let err = app
-        .err(r#"/territory assign territory:"AMER Est" member:"Dana Reyes" as:ptm"#)
-        .await;
-    assert!(err.contains("no territory named `AMER Est`"), "{err}");
-    assert!(err.contains("Did you mean `AMER East`?"), "{err}");
-});
+both_backends!(
+    an_unknown_territory_gets_suggestions,
+    |app: TestApp| async move {
+        app.ok(r#"/territory add name:"AMER East""#).await;
+        app.run_in(1, "Dana Reyes", &[Role::Ptm], "/help").await;
+        let err = app
+            .err(r#"/territory assign territory:"AMER Est" member:"Dana Reyes" as:ptm"#)
+            .await;
+        assert!(err.contains("no territory named `AMER Est`"), "{err}");
+        assert!(err.contains("Did you mean `AMER East`?"), "{err}");
+    }
+);

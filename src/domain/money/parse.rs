@@ -21,8 +21,8 @@ const SYMBOLS: &[(&str, &[&str], &str)] = &[
 #[rustfmt::skip]
 const MULTIPLIERS: &[(&str, u32)] = &[
     ("k", 3), ("thousand", 3),
-    ("m", 6), ("mm", 6), ("mn", 6), ("million", 6),
-    ("b", 9), ("bn", 9), ("billion", 9),
+    ("m", 6), ("mm", 6), ("mn", 6), ("mil", 6), ("mln", 6), ("million", 6),
+    ("b", 9), ("bn", 9), ("bln", 9), ("billion", 9),
 ];
 
 /// Parses a deal amount into minor units of `currency`. Zero is refused; see

@@ -46,7 +46,9 @@ impl TestApp {
 
     /// Runs a typed line as `name` holding `roles` (every role when empty) in workspace `ws`.
     pub async fn run_in(&self, ws: i64, name: &str, roles: &[Role], line: &str) -> Reply {
-        let session = Session::new(&self.core, ws, name, roles).await.expect("session");
+        let session = Session::new(&self.core, ws, name, roles)
+            .await
+            .expect("session");
         session.run_line(&self.core, line).await
     }
 
@@ -72,14 +74,18 @@ impl TestApp {
     pub async fn err(&self, line: &str) -> String {
         let reply = self.run(line).await;
         let text = render(&reply, Style::PLAIN);
-        assert!(reply.is_error(), "`{line}` should have been refused:\n{text}");
+        assert!(
+            reply.is_error(),
+            "`{line}` should have been refused:\n{text}"
+        );
         text
     }
 
     /// The README's first lines: a territory, a partner, a deal and a touch.
     pub async fn seed_basics(&self) {
         self.ok(r#"/territory add name:"AMER East""#).await;
-        self.ok(r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#).await;
+        self.ok(r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#)
+            .await;
         self.ok(r#"/deal add account:"Acme Corp" amount:120k partner:"Globex Services" close:2026-12-15"#).await;
         self.ok(r#"/touch log partner:"Globex Services" type:meeting notes:"QBR prep with their practice lead""#).await;
     }

@@ -1,0 +1,258 @@
+//! The deal fields `/deal add` and `/deal update` share: read from the options into domain
+//! types (names resolved, amounts and dates parsed), applied to a [`Deal`], and the checks that
+//! need the whole deal (partner types, portal id, close date).
+
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::lookup::{self, Named};
+use crate::domain::dates::format_date;
+use crate::domain::deal::{
+    default_category, parse_ace_opportunity_id, DealPath, ForecastCategory, Marketplace,
+    PortalStage, PortalStatus, Stage,
+};
+use crate::domain::names::Name;
+use crate::domain::partner::PartnerType;
+use crate::domain::Choice;
+use crate::store::deal::{self, Deal};
+use crate::store::member::Member;
+use crate::store::partner::PartnerRef;
+use chrono::NaiveDate;
+
+/// A change to an optional field: `None` leaves it, `Some(None)` clears it (`none`, update only).
+pub(super) type Change<T> = Option<Option<T>>;
+
+/// The deal fields given in one command, resolved and parsed.
+#[derive(Debug, Default)]
+pub(super) struct DealInput {
+    pub amount: Option<i64>,
+    pub close: Option<NaiveDate>,
+    pub sourcing: Change<PartnerRef>,
+    pub reseller: Change<PartnerRef>,
+    pub distributor: Change<PartnerRef>,
+    pub stage: Option<Stage>,
+    pub forecast: Option<ForecastCategory>,
+    pub path: Option<DealPath>,
+    pub territory: Option<Named>,
+    pub owner: Option<Member>,
+    pub name: Option<Name>,
+    pub marketplace: Option<Marketplace>,
+    /// Checked against the marketplace in [`check`], once the whole deal is known.
+    pub portal_id: Change<String>,
+    pub portal_stage: Option<PortalStage>,
+    pub portal_status: Option<PortalStatus>,
+    pub private_offer: Change<String>,
+    pub renewal: Option<bool>,
+}
+
+/// Whether `text` asks to clear a field.
+fn is_clear(text: &str) -> bool {
+    matches!(text.trim().to_lowercase().as_str(), "none" | "-" | "—")
+}
+
+impl DealInput {
+    /// Reads every deal field present in the options. `clearable`: `none` removes an optional
+    /// field (update); on add it is read as a name like any other.
+    pub async fn read(ctx: &mut Ctx<'_>, clearable: bool) -> CommandResult<DealInput> {
+        let mut input = DealInput {
+            amount: ctx.amount("amount")?,
+            close: ctx.date("close")?,
+            stage: ctx.opts.choice("stage")?,
+            forecast: ctx.opts.choice("forecast")?,
+            path: ctx.opts.choice("path")?,
+            marketplace: ctx.opts.choice("marketplace")?,
+            portal_stage: ctx.opts.choice("portal_stage")?,
+            portal_status: ctx.opts.choice("portal_status")?,
+            renewal: ctx.opts.boolean("renewal"),
+            ..DealInput::default()
+        };
+        if let Some(text) = ctx.opts.text("name") {
+            input.name = Some(Name::parse(text, "deal name")?);
+        }
+        input.sourcing = partner(ctx, "partner", clearable).await?;
+        input.reseller = partner(ctx, "reseller", clearable).await?;
+        input.distributor = partner(ctx, "distributor", clearable).await?;
+        if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+            input.territory = Some(lookup::territory(ctx, &text).await?);
+        }
+        if let Some(user) = ctx.opts.user("owner").cloned() {
+            input.owner = Some(lookup::member(ctx, &user).await?);
+        }
+        input.portal_id = text_change(ctx, "portal_id", clearable);
+        input.private_offer = text_change(ctx, "private_offer", clearable);
+        Ok(input)
+    }
+
+    /// Sets every given field on `deal`. A stage change also sets the forecast category (unless
+    /// given) and `closed_on`: today when the deal closes, cleared when it reopens.
+    pub fn apply(&self, deal: &mut Deal, today: NaiveDate) {
+        let before = deal.clone();
+        if let Some(amount) = self.amount {
+            deal.amount_minor = amount;
+        }
+        if let Some(close) = self.close {
+            deal.close_date = close;
+        }
+        if let Some(stage) = self.stage {
+            if stage != before.stage {
+                deal.stage = stage;
+                deal.forecast = default_category(stage);
+                deal.closed_on = if stage.is_open() { None } else { Some(today) };
+            }
+        }
+        if let Some(forecast) = self.forecast {
+            deal.forecast = forecast;
+        }
+        set(&mut deal.sourcing_partner_id, &self.sourcing, |p| p.id);
+        set(&mut deal.transacting_partner_id, &self.reseller, |p| p.id);
+        set(&mut deal.distributor_partner_id, &self.distributor, |p| {
+            p.id
+        });
+        match self.path {
+            Some(path) => deal.path = path,
+            None => {
+                // The path follows the partner roles unless given.
+                let had = has_partner(&before);
+                let has = has_partner(deal);
+                if !had && has && deal.path == DealPath::Direct {
+                    deal.path = DealPath::Partner;
+                } else if had && !has && deal.path == DealPath::Partner {
+                    deal.path = DealPath::Direct;
+                }
+            }
+        }
+        if let Some(territory) = &self.territory {
+            deal.territory_id = Some(territory.id);
+        }
+        if let Some(owner) = &self.owner {
+            deal.owner_user_id = owner.user_id;
+        }
+        if let Some(name) = &self.name {
+            deal.name = name.as_str().to_string();
+        }
+        if let Some(marketplace) = self.marketplace {
+            deal.marketplace = marketplace;
+        }
+        set(&mut deal.portal_id, &self.portal_id, |id| {
+            id.trim().to_string()
+        });
+        if let Some(stage) = self.portal_stage {
+            deal.portal_stage = Some(stage);
+        }
+        if let Some(status) = self.portal_status {
+            deal.portal_status = Some(status);
+        }
+        set(&mut deal.private_offer_id, &self.private_offer, |id| {
+            id.trim().to_string()
+        });
+        if let Some(renewal) = self.renewal {
+            deal.is_renewal = renewal;
+        }
+    }
+}
+
+fn set<T, U>(field: &mut Option<U>, change: &Change<T>, value: impl Fn(&T) -> U) {
+    if let Some(change) = change {
+        *field = change.as_ref().map(value);
+    }
+}
+
+/// Whether any partner has a role on the deal (sourcing, transacting or distributor).
+pub(super) fn has_partner(deal: &Deal) -> bool {
+    deal.sourcing_partner_id.is_some()
+        || deal.transacting_partner_id.is_some()
+        || deal.distributor_partner_id.is_some()
+}
+
+async fn partner(
+    ctx: &mut Ctx<'_>,
+    option: &str,
+    clearable: bool,
+) -> CommandResult<Change<PartnerRef>> {
+    match ctx.opts.text(option).map(str::to_string) {
+        None => Ok(None),
+        Some(text) if clearable && is_clear(&text) => Ok(Some(None)),
+        Some(text) => Ok(Some(Some(lookup::partner(ctx, &text).await?))),
+    }
+}
+
+fn text_change(ctx: &Ctx<'_>, option: &str, clearable: bool) -> Change<String> {
+    ctx.opts.text(option).map(|text| {
+        if clearable && is_clear(text) {
+            None
+        } else {
+            Some(text.to_string())
+        }
+    })
+}
+
+/// Partner types that can transact a deal.
+const TRANSACTING_TYPES: &[PartnerType] = &[
+    PartnerType::Reseller,
+    PartnerType::Msp,
+    PartnerType::Cloud,
+    PartnerType::Distributor,
+];
+
+/// Checks the partners given for the reseller and distributor roles have a type that fits.
+pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) -> CommandResult<()> {
+    let ws = ctx.workspace.id;
+    if let Some(Some(reseller)) = &input.reseller {
+        let kind = partner_type(ctx, ws, reseller.id).await?;
+        if !TRANSACTING_TYPES.contains(&kind) {
+            return Err(CommandError::invalid(format!(
+                "`reseller:` **{}** is a {} partner, and only a reseller, MSP, cloud or \
+                 distributor partner can transact a deal. Give a GSI or SI that found the deal \
+                 as `partner:` instead.",
+                reseller.name,
+                kind.label()
+            )));
+        }
+    }
+    if let Some(Some(distributor)) = &input.distributor {
+        let kind = partner_type(ctx, ws, distributor.id).await?;
+        if kind != PartnerType::Distributor {
+            return Err(CommandError::invalid(format!(
+                "`distributor:` **{}** is a {} partner, not a distributor; give a partner of \
+                 type distributor (see `/partner list`)",
+                distributor.name,
+                kind.label()
+            )));
+        }
+    }
+    Ok(())
+}
+
+async fn partner_type(ctx: &mut Ctx<'_>, ws: i64, id: i64) -> CommandResult<PartnerType> {
+    let stored = deal::partner_type(ctx.conn(), ws, id).await?;
+    Ok(deal::stored::<PartnerType>(&stored)?)
+}
+
+/// Checks what needs the whole deal: the portal id fits the marketplace, and an open deal does
+/// not close in the past (when its close date was given or it is being reopened).
+pub(super) fn check(
+    deal: &mut Deal,
+    close_given_or_reopened: bool,
+    today: NaiveDate,
+) -> CommandResult<()> {
+    if let Some(id) = deal.portal_id.clone() {
+        match deal.marketplace {
+            Marketplace::Aws => deal.portal_id = Some(parse_ace_opportunity_id(&id)?),
+            Marketplace::None => {
+                return Err(CommandError::invalid(format!(
+                    "`portal_id:` `{}` is a co-sell portal id, so it needs a marketplace; add \
+                     `marketplace:aws` (or gcp, azure), or remove it with `portal_id:none`",
+                    crate::domain::echo(&id)
+                )))
+            }
+            Marketplace::Gcp | Marketplace::Azure => {}
+        }
+    }
+    if deal.stage.is_open() && deal.close_date < today && close_given_or_reopened {
+        return Err(CommandError::invalid(format!(
+            "close date {} is in the past; an open deal closes today or later. Give a date like \
+             `close:+30d`, or set `stage:closed_won` or `stage:closed_lost`",
+            format_date(deal.close_date)
+        )));
+    }
+    Ok(())
+}

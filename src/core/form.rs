@@ -1,0 +1,88 @@
+//! Forms: when a button asks for a command whose required options it does not carry (the "Log
+//! touch" button on a partner card), the core answers with a form for the missing options. Its
+//! submission runs the command with the button's options plus the typed fields.
+
+use crate::core::custom_id;
+use crate::core::manifest::{kind, LeafCommand, OptionManifest};
+use crate::core::reply::{Form, FormField};
+
+/// Discord allows five inputs in a modal, 45 characters per label and title.
+const MAX_FIELDS: usize = 5;
+const MAX_LABEL: usize = 45;
+
+/// The form for a button's `command` given the options it carries, or `None` when the command
+/// can run as it is. A form is needed when a required option is missing, or when a change
+/// (`writes`) is asked with nothing but the record it applies to (the "Update" button).
+pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)]) -> Option<Form> {
+    let is_known = |o: &OptionManifest| known.iter().any(|(k, _)| k == &o.name);
+    let missing_required = command
+        .options
+        .iter()
+        .any(|o| o.required && !is_known(o));
+    let only_identifies = command
+        .options
+        .iter()
+        .filter(|o| is_known(o))
+        .all(|o| o.required);
+    if !missing_required && !(writes && only_identifies) {
+        return None;
+    }
+    let typeable = |o: &&OptionManifest| {
+        !is_known(o) && matches!(o.kind, kind::STRING | kind::INTEGER) && o.name != "page"
+    };
+    let mut fields: Vec<FormField> = command
+        .options
+        .iter()
+        .filter(typeable)
+        .filter(|o| o.required)
+        .chain(command.options.iter().filter(typeable).filter(|o| !o.required))
+        .take(MAX_FIELDS)
+        .map(field)
+        .collect();
+    fields.dedup_by(|a, b| a.name == b.name);
+    let params: Vec<(&str, String)> = known.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let custom_id = custom_id::encode(&command.key(), &params)?;
+    Some(Form {
+        custom_id,
+        title: truncate(&capitalise(&command.description), MAX_LABEL),
+        fields,
+    })
+}
+
+fn field(option: &OptionManifest) -> FormField {
+    let long = option.max_length.is_some_and(|max| max > 200);
+    let mut placeholder = option.description.clone();
+    if !option.choices.is_empty() {
+        let values: Vec<String> = option
+            .choices
+            .iter()
+            .filter_map(|c| c.value.as_str().map(str::to_string))
+            .collect();
+        placeholder = values.join(", ");
+    }
+    FormField {
+        name: option.name.clone(),
+        label: truncate(&capitalise(&option.name.replace('_', " ")), MAX_LABEL),
+        required: option.required,
+        long,
+        placeholder: Some(truncate(&placeholder, 100)),
+        max_length: option.max_length,
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,327 @@
+//! `/setup workspace|role|channel|show`: the settings an admin gives a workspace (name, timezone,
+//! currency, fiscal year, open reads), the Discord role mapping, the channels the bot posts to,
+//! and the one card that shows them all.
+//!
+//! - this file: the writes, each with an audit row holding the settings before and after.
+//! - [`parse`]: timezone and month parsing with "did you mean".
+//! - [`show`]: the settings card and its next-step hints.
+
+mod parse;
+mod show;
+
+pub use show::show;
+
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::reply::{Card, Reply, Tone};
+use crate::domain::calendar::FiscalCalendar;
+use crate::domain::money::Currency;
+use crate::domain::names::Name;
+use crate::domain::role::Role;
+use crate::domain::Choice;
+use crate::store::workspace::{self, SettingsChange};
+use serde_json::{json, Map, Value};
+
+/// What a channel of `/setup channel` is for: the option value and how people call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChannelKind {
+    Review,
+    Digest,
+    Reminders,
+    Announcements,
+}
+
+impl ChannelKind {
+    pub(crate) const ALL: [ChannelKind; 4] = [
+        ChannelKind::Review,
+        ChannelKind::Digest,
+        ChannelKind::Reminders,
+        ChannelKind::Announcements,
+    ];
+
+    /// The `kind:` value.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            ChannelKind::Review => "review",
+            ChannelKind::Digest => "digest",
+            ChannelKind::Reminders => "reminders",
+            ChannelKind::Announcements => "announcements",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            ChannelKind::Review => "Registration reviews",
+            ChannelKind::Digest => "Weekly digest",
+            ChannelKind::Reminders => "Reminders",
+            ChannelKind::Announcements => "Announcements",
+        }
+    }
+
+    /// The start of a sentence saying where it goes: "The weekly digest is posted".
+    fn posted(self) -> &'static str {
+        match self {
+            ChannelKind::Review => "Registration reviews are posted",
+            ChannelKind::Digest => "The weekly digest is posted",
+            ChannelKind::Reminders => "Reminders are posted",
+            ChannelKind::Announcements => "Announcements are posted",
+        }
+    }
+
+    /// The workspace column it is stored in (also the audit key).
+    fn column(self) -> &'static str {
+        match self {
+            ChannelKind::Review => "review_channel_id",
+            ChannelKind::Digest => "digest_channel_id",
+            ChannelKind::Reminders => "reminder_channel_id",
+            ChannelKind::Announcements => "announce_channel_id",
+        }
+    }
+
+    pub(crate) fn current(self, ws: &workspace::Workspace) -> Option<i64> {
+        match self {
+            ChannelKind::Review => ws.review_channel_id,
+            ChannelKind::Digest => ws.digest_channel_id,
+            ChannelKind::Reminders => ws.reminder_channel_id,
+            ChannelKind::Announcements => ws.announce_channel_id,
+        }
+    }
+
+    fn change(self, channel_id: i64) -> SettingsChange {
+        let mut change = SettingsChange::default();
+        let slot = match self {
+            ChannelKind::Review => &mut change.review_channel_id,
+            ChannelKind::Digest => &mut change.digest_channel_id,
+            ChannelKind::Reminders => &mut change.reminder_channel_id,
+            ChannelKind::Announcements => &mut change.announce_channel_id,
+        };
+        *slot = Some(channel_id);
+        change
+    }
+
+    /// The value or the label, as the manifest's choices accept them.
+    fn parse(text: &str) -> Option<ChannelKind> {
+        let key = text.trim().to_lowercase().replace([' ', '-'], "_");
+        Self::ALL
+            .into_iter()
+            .find(|k| k.id() == key || k.label().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+const WORKSPACE_OPTIONS: &str =
+    "`name:`, `timezone:`, `currency:`, `fiscal_year_start:` or `open_read:`";
+
+pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
+    // Parse everything first: a typo anywhere changes nothing.
+    let name = ctx
+        .opts
+        .text("name")
+        .map(|t| Name::parse(t, "workspace name"))
+        .transpose()?;
+    let timezone = ctx.opts.text("timezone").map(parse::timezone).transpose()?;
+    let currency = ctx.opts.text("currency").map(Currency::parse).transpose()?;
+    let start_month = ctx
+        .opts
+        .text("fiscal_year_start")
+        .map(parse::month)
+        .transpose()?;
+    let open_read = ctx.opts.boolean("open_read");
+    if name.is_none()
+        && timezone.is_none()
+        && currency.is_none()
+        && start_month.is_none()
+        && open_read.is_none()
+    {
+        return Err(CommandError::invalid(format!(
+            "`/setup workspace` needs a setting to change: {WORKSPACE_OPTIONS}. \
+             For example `/setup workspace timezone:Europe/Berlin currency:EUR`."
+        )));
+    }
+
+    let current = ctx.workspace.clone();
+    let mut change = SettingsChange::default();
+    let (mut before, mut after) = (Map::new(), Map::new());
+    let mut said: Vec<String> = Vec::new();
+    let mut record = |key: &str, old: Value, new: Value| {
+        before.insert(key.to_string(), old);
+        after.insert(key.to_string(), new);
+    };
+    if let Some(name) = name.filter(|n| n.as_str() != current.name) {
+        said.push(format!("name **{}** (was {})", name.as_str(), current.name));
+        record("name", json!(current.name), json!(name.as_str()));
+        change.name = Some(name.into_string());
+    }
+    if let Some(tz) = timezone.filter(|tz| *tz != current.timezone) {
+        said.push(format!(
+            "timezone **{}** (was {})",
+            tz.name(),
+            current.timezone.name()
+        ));
+        record("timezone", json!(current.timezone.name()), json!(tz.name()));
+        change.timezone = Some(tz);
+    }
+    if let Some(currency) = currency.filter(|c| *c != current.currency) {
+        said.push(format!(
+            "currency **{currency}** (was {})",
+            current.currency
+        ));
+        record(
+            "currency",
+            json!(current.currency.code()),
+            json!(currency.code()),
+        );
+        change.currency = Some(currency);
+    }
+    if let Some(month) = start_month.filter(|m| *m != current.calendar.start_month()) {
+        let calendar = FiscalCalendar::new(month)?;
+        said.push(format!(
+            "fiscal year starts in **{}** (was {}; today is in {})",
+            parse::month_name(month),
+            parse::month_name(current.calendar.start_month()),
+            calendar.quarter_of(ctx.today).label()
+        ));
+        record(
+            "fiscal_year_start_month",
+            json!(current.calendar.start_month()),
+            json!(month),
+        );
+        change.fiscal_year_start_month = Some(month);
+    }
+    if let Some(open) = open_read.filter(|o| *o != current.open_read) {
+        said.push(if open {
+            "open reads **on**: members with no role may read profiles and coverage".to_string()
+        } else {
+            "open reads **off**: only members with a role may use partnerbot".to_string()
+        });
+        record("open_read", json!(current.open_read), json!(open));
+        change.open_read = Some(open);
+    }
+    if said.is_empty() {
+        return Ok(Reply::info(
+            "Nothing changed: the workspace already has those settings. See `/setup show`.",
+        ));
+    }
+
+    // Amounts are stored in minor units of the workspace currency and are never converted.
+    let ws = current.id;
+    let deals = match change.currency {
+        Some(_) => {
+            let all = crate::store::deal::DealFilter::default();
+            crate::store::deal::summary(ctx.conn(), ws, &all)
+                .await?
+                .count
+        }
+        None => 0,
+    };
+    let now = ctx.now;
+    workspace::update(ctx.conn(), ws, &change, now).await?;
+    ctx.audit(
+        "setup.workspace",
+        "workspace",
+        Some(ws),
+        Some(Value::Object(before)),
+        Some(Value::Object(after)),
+    )
+    .await?;
+    let mut reply = Reply::success(format!("Workspace settings saved: {}.", said.join(" · ")));
+    if let Some(new) = change.currency.filter(|_| deals > 0) {
+        let (n, s) = (deals, if deals == 1 { "" } else { "s" });
+        reply = reply.with_card(
+            Card::new("Amounts were not converted", Tone::Warning).description(format!(
+                "The {n} deal{s} already recorded keep their numbers, which now read as {new} \
+                 instead of {}. Update the amounts with `/deal update` if they need converting.",
+                current.currency
+            )),
+        );
+    }
+    Ok(reply)
+}
+
+pub async fn role(ctx: &mut Ctx<'_>) -> CommandResult {
+    let discord_role = ctx
+        .opts
+        .role("role")
+        .ok_or_else(|| CommandError::invalid("`/setup role` needs `role:`, a Discord role"))?;
+    let role: Role = ctx
+        .opts
+        .choice("as")?
+        .ok_or_else(|| CommandError::invalid("`/setup role` needs `as:`, like `as:ptm`"))?;
+    let remove = ctx.opts.boolean("remove").unwrap_or(false);
+    let ws = ctx.workspace.id;
+    let mapping = json!({ "discord_role_id": discord_role, "role": role.as_str() });
+    let mention = format!("<@&{discord_role}>");
+    if remove {
+        if !workspace::unmap_role(ctx.conn(), ws, discord_role, role).await? {
+            return Err(CommandError::invalid(format!(
+                "{mention} is not mapped to {}; nothing to remove. See `/setup show`.",
+                role.label()
+            )));
+        }
+        ctx.audit(
+            "setup.role_unmap",
+            "role_mapping",
+            Some(discord_role),
+            Some(mapping),
+            None,
+        )
+        .await?;
+        return Ok(Reply::success(format!(
+            "Members with {mention} are no longer **{}** in partnerbot.",
+            role.label()
+        )));
+    }
+    if !workspace::map_role(ctx.conn(), ws, discord_role, role).await? {
+        return Ok(Reply::info(format!(
+            "{mention} already grants **{}**; nothing changed.",
+            role.label()
+        )));
+    }
+    ctx.audit(
+        "setup.role_map",
+        "role_mapping",
+        Some(discord_role),
+        None,
+        Some(mapping),
+    )
+    .await?;
+    Ok(Reply::success(format!(
+        "Members with {mention} are now **{}** in partnerbot.",
+        role.label()
+    )))
+}
+
+pub async fn channel(ctx: &mut Ctx<'_>) -> CommandResult {
+    let kind_text = ctx.opts.required_text("kind")?;
+    let kind = ChannelKind::parse(kind_text).ok_or_else(|| {
+        CommandError::invalid(format!(
+            "`kind` cannot be `{}`; choose review, digest, reminders or announcements",
+            crate::domain::echo(kind_text)
+        ))
+    })?;
+    let channel = ctx
+        .opts
+        .channel("channel")
+        .ok_or_else(|| CommandError::invalid("`/setup channel` needs `channel:`, a channel"))?;
+    let old = kind.current(&ctx.workspace);
+    if old == Some(channel) {
+        return Ok(Reply::info(format!(
+            "{} in <#{channel}> already; nothing changed.",
+            kind.posted()
+        )));
+    }
+    let (ws, now) = (ctx.workspace.id, ctx.now);
+    workspace::update(ctx.conn(), ws, &kind.change(channel), now).await?;
+    ctx.audit(
+        "setup.channel",
+        "workspace",
+        Some(ws),
+        Some(json!({ kind.column(): old })),
+        Some(json!({ kind.column(): channel })),
+    )
+    .await?;
+    let was = old.map(|id| format!(" (was <#{id}>)")).unwrap_or_default();
+    Ok(Reply::success(format!(
+        "{} in <#{channel}> from now on{was}.",
+        kind.posted()
+    )))
+}
