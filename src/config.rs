@@ -2,11 +2,16 @@
 //! (`PARTNERBOT_*`, and `DATABASE_URL` as the common fallback for the database).
 //!
 //! With no configuration at all the bot keeps its data in `sqlite://partnerbot.db` in the working
-//! directory, created on first use.
+//! directory, created on first use. The `[discord]` table and its variables are
+//! described on [`DiscordConfig`].
 
 use anyhow::{bail, Context};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+
+mod discord;
+
+pub use discord::DiscordConfig;
 
 /// The database used when nothing else is configured.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://partnerbot.db";
@@ -22,6 +27,7 @@ pub struct Config {
     /// Tracing filter used when `PARTNERBOT_LOG`/`RUST_LOG` are unset.
     pub log: String,
     pub console: ConsoleConfig,
+    pub discord: DiscordConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +48,7 @@ impl Default for Config {
                 workspace_id: 1,
                 history_file: Some(PathBuf::from(".partnerbot_history")),
             },
+            discord: DiscordConfig::default(),
         }
     }
 }
@@ -55,6 +62,8 @@ struct FileConfig {
     log: Option<String>,
     #[serde(default)]
     console: FileConsole,
+    #[serde(default)]
+    discord: discord::FileDiscord,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -106,6 +115,7 @@ impl Config {
         if let Some(path) = file.console.history_file {
             self.console.history_file = (!path.is_empty()).then(|| PathBuf::from(path));
         }
+        self.discord.apply_file(file.discord);
     }
 
     fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
@@ -129,6 +139,7 @@ impl Config {
         if let Some(path) = get("PARTNERBOT_CONSOLE_HISTORY_FILE") {
             self.console.history_file = Some(PathBuf::from(path));
         }
+        self.discord.apply_env(&get)?;
         if self.max_connections == 0 {
             bail!("max_connections must be at least 1");
         }

@@ -6,6 +6,7 @@
 //! makes a redelivery harmless. It knows nothing of Discord or terminals.
 
 pub mod access;
+pub mod autocomplete;
 pub mod clock;
 pub mod commands;
 pub mod context;
@@ -16,6 +17,7 @@ pub mod invocation;
 pub mod lookup;
 pub mod manifest;
 pub mod manifest_limits;
+pub mod mention;
 pub mod options;
 pub mod reply;
 

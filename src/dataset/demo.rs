@@ -4,13 +4,15 @@
 //! 400 touches over the last 120 days and six weeks of forecasts. Dates follow the clock, so the
 //! pipeline always looks current; everything else is fixed by the seed.
 
+mod partners;
+
 use super::activity::{forecasts, TouchMaker};
 use super::bulk::{insert_all, next_id, sync_sequences};
 use super::days::{stamp, Days};
-use super::deals::{Acct, DealMaker, PartnerPools, Shape};
+use super::deals::{Acct, DealMaker, Shape};
 use super::pools::{Pools, Region};
 use super::rng::Rng;
-use super::rows::{AccountRow, PartnerRow, TerritoryRow};
+use super::rows::{AccountRow, TerritoryRow};
 use super::staff::{staff, Headcount};
 use super::Counts;
 use crate::console::progress::Progress;
@@ -18,7 +20,6 @@ use crate::core::Core;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::deal::{DealPath, Marketplace, Stage};
 use crate::domain::names::name_key;
-use crate::domain::partner::{PartnerType as T, Track};
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
 use crate::store::audit::{self, AuditEntry};
@@ -38,252 +39,6 @@ const TERRITORIES: [(&str, &str); 4] = [
     ("AMER West", "AMER"),
     ("EMEA North", "EMEA"),
     ("APJ", "APJ"),
-];
-
-#[derive(Clone, Copy)]
-enum Agreement {
-    /// Signed this many days ago for this many years.
-    Current(i64, i64),
-    /// Expired this many days ago.
-    Lapsed(i64),
-    Unsigned,
-}
-
-/// (name, type, track, professional services, territory index, domain, certifications
-/// [sales, SA, PSE], agreement, business plan on file)
-type PartnerSpec = (
-    &'static str,
-    T,
-    Track,
-    bool,
-    Option<usize>,
-    &'static str,
-    [i64; 3],
-    Agreement,
-    bool,
-);
-
-const PARTNERS: [PartnerSpec; 20] = [
-    (
-        "Globex Services",
-        T::Gsi,
-        Track::SelectServices,
-        true,
-        None,
-        "globex.com",
-        [24, 11, 8],
-        Agreement::Current(400, 3),
-        true,
-    ),
-    (
-        "Initech Cloud Partners",
-        T::Msp,
-        Track::Select,
-        false,
-        Some(0),
-        "initech.com",
-        [9, 4, 2],
-        Agreement::Current(200, 2),
-        true,
-    ),
-    (
-        "Umbrella Technologies",
-        T::Reseller,
-        Track::Select,
-        false,
-        Some(0),
-        "umbrella-tech.com",
-        [12, 3, 0],
-        Agreement::Current(500, 2),
-        true,
-    ),
-    (
-        "Hooli Solutions",
-        T::Reseller,
-        Track::Open,
-        false,
-        Some(1),
-        "hooli.com",
-        [4, 1, 0],
-        Agreement::Current(90, 1),
-        false,
-    ),
-    (
-        "Vandelay Distribution",
-        T::Distributor,
-        Track::Open,
-        false,
-        None,
-        "vandelay.com",
-        [6, 0, 0],
-        Agreement::Current(700, 3),
-        false,
-    ),
-    (
-        "Stark Integration",
-        T::Rsi,
-        Track::Select,
-        true,
-        Some(1),
-        "starkintegration.com",
-        [7, 5, 3],
-        Agreement::Current(300, 2),
-        true,
-    ),
-    (
-        "Wayne Consulting",
-        T::Gsi,
-        Track::Select,
-        true,
-        Some(2),
-        "wayneconsulting.com",
-        [15, 8, 6],
-        Agreement::Current(150, 3),
-        true,
-    ),
-    (
-        "Pied Piper Labs",
-        T::BoutiqueSi,
-        Track::Open,
-        true,
-        Some(1),
-        "piedpiper.com",
-        [2, 3, 2],
-        Agreement::Lapsed(20),
-        false,
-    ),
-    (
-        "Cyberdyne Managed Services",
-        T::Msp,
-        Track::Open,
-        false,
-        Some(3),
-        "cyberdyne.com",
-        [3, 2, 0],
-        Agreement::Current(250, 1),
-        false,
-    ),
-    (
-        "AWS",
-        T::Cloud,
-        Track::Select,
-        false,
-        None,
-        "aws.amazon.com",
-        [0, 0, 0],
-        Agreement::Current(800, 5),
-        true,
-    ),
-    (
-        "Google Cloud",
-        T::Cloud,
-        Track::Select,
-        false,
-        None,
-        "cloud.google.com",
-        [0, 0, 0],
-        Agreement::Current(600, 5),
-        true,
-    ),
-    (
-        "Microsoft Azure",
-        T::Cloud,
-        Track::Open,
-        false,
-        None,
-        "azure.microsoft.com",
-        [0, 0, 0],
-        Agreement::Current(100, 5),
-        false,
-    ),
-    (
-        "Tyrell Software",
-        T::Technology,
-        Track::Open,
-        false,
-        None,
-        "tyrell.com",
-        [1, 1, 0],
-        Agreement::Unsigned,
-        false,
-    ),
-    (
-        "Massive Dynamic Analytics",
-        T::Technology,
-        Track::Select,
-        false,
-        None,
-        "massivedynamic.com",
-        [2, 2, 0],
-        Agreement::Current(365, 2),
-        true,
-    ),
-    (
-        "Nakatomi Integrators",
-        T::Rsi,
-        Track::SelectServices,
-        true,
-        Some(3),
-        "nakatomi.co.jp",
-        [8, 6, 5],
-        Agreement::Current(420, 3),
-        true,
-    ),
-    (
-        "Oscorp Networks",
-        T::Reseller,
-        Track::Open,
-        false,
-        Some(2),
-        "oscorp.com",
-        [3, 0, 0],
-        Agreement::Lapsed(75),
-        false,
-    ),
-    (
-        "Aperture Engineering",
-        T::BoutiqueSi,
-        Track::SelectServices,
-        true,
-        Some(2),
-        "aperture.de",
-        [3, 4, 4],
-        Agreement::Current(220, 2),
-        true,
-    ),
-    (
-        "Soylent IT",
-        T::Reseller,
-        Track::Open,
-        false,
-        Some(3),
-        "soylent.com.au",
-        [2, 0, 0],
-        Agreement::Lapsed(5),
-        false,
-    ),
-    (
-        "Wonka Digital",
-        T::Gsi,
-        Track::Open,
-        true,
-        Some(0),
-        "wonkadigital.com",
-        [5, 2, 1],
-        Agreement::Unsigned,
-        false,
-    ),
-    (
-        "Gringotts Trade",
-        T::Distributor,
-        Track::Select,
-        false,
-        Some(2),
-        "gringotts.co.uk",
-        [4, 0, 0],
-        Agreement::Current(500, 3),
-        true,
-    ),
 ];
 
 /// Registrations waiting for (or refused) a decision, not linked to a deal.
@@ -353,7 +108,7 @@ pub async fn fill(
     progress.advance(2);
 
     let (partner_rows, partner_pools) =
-        partners_rows(&mut tx, workspace_id, &territory_ids, today, now).await?;
+        partners::rows(&mut tx, workspace_id, &territory_ids, today, now).await?;
     insert_all(&mut tx, store.backend(), &partner_rows).await?;
     let accounts = accounts(
         &mut tx,
@@ -545,56 +300,6 @@ async fn territories(
     }
     insert_all(conn, store.backend(), &rows).await?;
     Ok(ids)
-}
-
-async fn partners_rows(
-    conn: &mut Conn,
-    workspace_id: i64,
-    territories: &[i64],
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> anyhow::Result<(Vec<PartnerRow>, PartnerPools)> {
-    let first_id = next_id(conn, "partners").await?;
-    let mut pools = PartnerPools::default();
-    let mut rows = Vec::new();
-    for (i, (name, kind, track, services, territory, domain, certs, agreement, plan)) in
-        PARTNERS.into_iter().enumerate()
-    {
-        let id = first_id + i as i64;
-        pools.add(id, kind, name);
-        let (signed, expires) = match agreement {
-            Agreement::Current(ago, years) => {
-                let signed = today - Duration::days(ago);
-                (Some(signed), Some(signed + Duration::days(365 * years)))
-            }
-            Agreement::Lapsed(ago) => (
-                Some(today - Duration::days(ago + 730)),
-                Some(today - Duration::days(ago)),
-            ),
-            Agreement::Unsigned => (None, None),
-        };
-        rows.push(PartnerRow {
-            id,
-            workspace_id,
-            name: name.to_string(),
-            name_key: name_key(name),
-            partner_type: kind.as_str(),
-            track: track.as_str(),
-            professional_services: i64::from(services),
-            territory_id: territory.map(|t| territories[t]),
-            domain: Some(domain.to_string()),
-            certs,
-            agreement_signed_on: signed.map(codec::date),
-            agreement_expires_on: expires.map(codec::date),
-            business_plan_on_file: i64::from(plan),
-            created_at: stamp(
-                signed.unwrap_or(today - Duration::days(200)).min(today),
-                i,
-                now,
-            ),
-        });
-    }
-    Ok((rows, pools))
 }
 
 /// Sixty customer accounts spread over the territories, each owned by a field rep there; a few

@@ -10,7 +10,7 @@ mod pipeline;
 mod setup;
 
 use super::activity::{forecasts, TouchMaker};
-use super::bulk::{insert_all, next_id, sync_sequences};
+use super::bulk::{drop_indexes, insert_all, next_id, restore_indexes, sync_sequences};
 use super::days::{stamp, Days};
 use super::deals::{Acct, PartnerPools};
 use super::pools::{Pools, Region};
@@ -76,7 +76,8 @@ impl Scale {
 
 /// Rows per transaction for the big tables.
 const ACCOUNTS_PER_TX: usize = 10_000;
-const TOUCHES_PER_TX: usize = 100_000;
+/// Touches generated and inserted at a time (all in one transaction).
+const TOUCHES_PER_BATCH: usize = 100_000;
 
 const REGIONS: [&str; 4] = ["AMER", "EMEA", "APJ", "LATAM"];
 const SEGMENTS: [&str; 13] = [
@@ -223,17 +224,24 @@ async fn load(
         days: &days,
         notes: &pools.touch_notes,
     };
+    // One transaction: the touch indexes are rebuilt once at the end (see `drop_indexes`), and a
+    // failure rolls everything back, indexes included.
     let mut progress = Progress::new("Touches", scale.touches as u64);
+    let mut tx = conn.begin_with(begin_statement(backend)).await?;
+    let indexes = drop_indexes(&mut tx, backend, "touches").await?;
     let mut done = 0;
     while done < scale.touches {
-        let n = TOUCHES_PER_TX.min(scale.touches - done);
+        let n = TOUCHES_PER_BATCH.min(scale.touches - done);
         let rows: Vec<_> = (0..n).map(|_| touch_maker.make(&mut rng)).collect();
-        let mut tx = conn.begin_with(begin_statement(backend)).await?;
         insert_all(&mut tx, backend, &rows).await?;
-        tx.commit().await?;
         done += n;
         progress.advance(n as u64);
     }
+    progress.finish();
+    let mut progress = Progress::new("Touch indexes", indexes.len() as u64);
+    restore_indexes(&mut tx, &indexes).await?;
+    tx.commit().await?;
+    progress.advance(indexes.len() as u64);
     progress.finish();
 
     let mut rng = Rng::stream(SEED, 5);

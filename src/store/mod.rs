@@ -18,6 +18,7 @@ pub mod interaction;
 pub mod member;
 mod migrations;
 pub mod partner;
+pub mod search;
 pub mod territory;
 pub mod touch;
 pub mod workspace;

@@ -34,7 +34,10 @@ pub async fn find_by_name(
     name: &str,
 ) -> anyhow::Result<Option<PartnerRef>> {
     // `#12` refers to partner 12 (buttons carry ids, names can be long or ambiguous).
-    let by_id = name.trim().strip_prefix('#').and_then(|d| d.parse::<i64>().ok());
+    let by_id = name
+        .trim()
+        .strip_prefix('#')
+        .and_then(|d| d.parse::<i64>().ok());
     let row = match by_id {
         Some(id) => {
             sqlx::query(
@@ -45,15 +48,13 @@ pub async fn find_by_name(
             .fetch_optional(&mut *conn)
             .await?
         }
-        None => {
-            sqlx::query(
-                "SELECT id, name, territory_id FROM partners WHERE workspace_id = $1 AND name_key = $2",
-            )
-            .bind(workspace_id)
-            .bind(name_key(name))
-            .fetch_optional(&mut *conn)
-            .await?
-        }
+        None => sqlx::query(
+            "SELECT id, name, territory_id FROM partners WHERE workspace_id = $1 AND name_key = $2",
+        )
+        .bind(workspace_id)
+        .bind(name_key(name))
+        .fetch_optional(&mut *conn)
+        .await?,
     };
     row.map(|r| {
         Ok(PartnerRef {

@@ -3,7 +3,7 @@
 //! reference stays inside its workspace.
 
 use crate::both_backends;
-use crate::support::{default_now, TestApp, WS};
+use crate::support::{default_now, Backend, TestApp, WS};
 use partnerbot::dataset::demo;
 use partnerbot::dataset::reference::{self, Scale};
 use partnerbot::dataset::Counts;
@@ -279,6 +279,16 @@ both_backends!(
             assert!(reference::exists(db.store(), REF_WS).await.unwrap());
         }
         assert_eq!(fingerprint(&app).await, fingerprint(&other).await);
+        // The touch indexes set aside during the load are back.
+        let indexes = match app.db.backend {
+        Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touches' AND sql IS NOT NULL",
+        Backend::Postgres => "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'touches' AND indexname <> 'touches_pkey'",
+    };
+        let indexes: i64 = sqlx::query_scalar(indexes)
+            .fetch_one(app.store().pool())
+            .await
+            .unwrap();
+        assert_eq!(indexes, 3);
 
         for (table, column, parent) in REFERENCES {
             let orphans = number(

@@ -14,6 +14,7 @@ mod isolation;
 mod manifests;
 mod partner;
 mod permissions;
+mod questions;
 mod readme;
 mod setup;
 mod territory;

@@ -1,7 +1,7 @@
 //! What a partner profile shows besides the partner itself: its open deals (in any partner role),
 //! its latest touches and its registrations. Every query starts from an index on the partner
-//! (`deals_by_sourcing`, `deals_by_transacting`, `deal_influences_by_partner`,
-//! `touches_by_partner`, `registrations_by_partner`).
+//! (`deals_by_sourcing`, `deals_by_transacting`, `deals_by_distributor`,
+//! `deal_influences_by_partner`, `touches_by_partner`, `registrations_by_partner`).
 
 use super::stored;
 use crate::domain::deal::Stage;
