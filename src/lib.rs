@@ -6,6 +6,7 @@
 //! - [`domain`]: pure types and rules (money, dates, fiscal calendar, partners, deals, ...); no I/O.
 //! - [`store`]: persistence on SQLite or PostgreSQL through one sqlx code path; one file per aggregate.
 //! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
+//! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.
 //! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
 //! - [`dataset`]: deterministic generators for the demo workspace and the benchmark reference dataset.
 //! - [`bench`]: the `partnerbot bench` harness measuring commands through the core.
@@ -15,6 +16,7 @@ pub mod config;
 pub mod console;
 pub mod core;
 pub mod dataset;
+pub mod discord;
 pub mod domain;
 pub mod store;
 pub mod telemetry;

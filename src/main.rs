@@ -5,6 +5,7 @@ use partnerbot::config::Config;
 use partnerbot::console::{self, Session};
 use partnerbot::core::clock::SystemClock;
 use partnerbot::core::Core;
+use partnerbot::discord::{self, DiscordSettings};
 use partnerbot::domain::role::Role;
 use partnerbot::domain::Choice;
 use partnerbot::store::Store;
@@ -65,6 +66,20 @@ enum Command {
     Commands,
     /// Generate the reference dataset and measure every command through the core.
     Bench(partnerbot::bench::BenchArgs),
+    /// Connect to Discord (DISCORD_TOKEN) and answer commands until SIGINT/SIGTERM.
+    /// Exits 2 without a token, 3 when Discord rejects it.
+    Run,
+    /// Register the slash commands in commands/*.json with Discord (a bulk overwrite) and print
+    /// what changed.
+    RegisterCommands {
+        /// Register in this server only (takes effect at once; for trying things out).
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+        /// Only check the manifests against Discord's limits, offline; exits 1 listing each
+        /// problem.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,7 +106,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("partnerbot: {err:#}");
-            ExitCode::from(2)
+            if err.downcast_ref::<discord::TokenRejected>().is_some() {
+                ExitCode::from(3)
+            } else {
+                ExitCode::from(2)
+            }
         }
     }
 }
@@ -102,6 +121,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
         Command::Commands => {
             print!("{}", partnerbot::core::help::markdown_reference());
             return Ok(0);
+        }
+        Command::RegisterCommands { guild, check } => {
+            return register_commands(&config, guild, check).await;
         }
         Command::Migrate => {
             let store = Store::connect(&config.database_url, config.max_connections).await?;
@@ -115,9 +137,21 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
         }
         _ => {}
     }
+    let discord_settings = match command {
+        Command::Run => Some(DiscordSettings::from_config(&config.discord)?),
+        _ => None,
+    };
     let store = Store::open(&config.database_url, config.max_connections).await?;
     let core = Core::new(store.clone(), Arc::new(SystemClock));
     let code = match command {
+        Command::Run => {
+            let settings = discord_settings.expect("read above");
+            let result = discord::run(core, settings, discord::shutdown::signal()).await;
+            store.close().await;
+            result?;
+            tracing::info!("stopped; the database is closed");
+            return Ok(0);
+        }
         Command::Console { demo, acting } => {
             let session = session(&core, &config, &acting).await?;
             if demo {
@@ -134,10 +168,34 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
             };
             console::exec_lines(&core, &session, &lines).await as u8
         }
-        Command::Bench(_) | Command::Commands | Command::Migrate => unreachable!("handled above"),
+        Command::Bench(_)
+        | Command::Commands
+        | Command::Migrate
+        | Command::RegisterCommands { .. } => unreachable!("handled above"),
     };
     store.close().await;
     Ok(code)
+}
+
+/// `register-commands`: the offline check, or a bulk overwrite with its report.
+async fn register_commands(config: &Config, guild: Option<u64>, check: bool) -> anyhow::Result<u8> {
+    if check {
+        let problems = discord::register::check();
+        if problems.is_empty() {
+            let n = partnerbot::core::manifest::manifests().len();
+            println!("{n} command manifests are within Discord's limits");
+            return Ok(0);
+        }
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        eprintln!("{} problem(s) found", problems.len());
+        return Ok(1);
+    }
+    let settings = DiscordSettings::from_config(&config.discord)?;
+    let changes = discord::register::register(&settings, guild).await?;
+    print!("{}", discord::register::report(&changes, guild));
+    Ok(0)
 }
 
 async fn session(core: &Core, config: &Config, acting: &Acting) -> anyhow::Result<Session> {

@@ -170,7 +170,7 @@ CREATE TABLE deal_influences (
     FOREIGN KEY (workspace_id, deal_id) REFERENCES deals(workspace_id, id),
     FOREIGN KEY (workspace_id, partner_id) REFERENCES partners(workspace_id, id)
 );
-CREATE INDEX deal_influences_by_partner ON deal_influences (workspace_id, partner_id);
+CREATE INDEX deal_influences_by_partner ON deal_influences (workspace_id, partner_id, deal_id);
 
 CREATE TABLE registrations (
     id                     INTEGER PRIMARY KEY,

@@ -96,7 +96,7 @@ async fn bench(store: &Store, config: &Config, args: &BenchArgs) -> anyhow::Resu
 
     let core = Core::new(store.clone(), Arc::new(SystemClock));
     let director: String = sqlx::query_scalar(
-        "SELECT display_name FROM members WHERE workspace_id = $1 AND roles = 'director' ORDER BY user_id LIMIT 1",
+        "SELECT display_name FROM members WHERE workspace_id = $1 AND roles LIKE 'director%' ORDER BY user_id LIMIT 1",
     )
     .bind(ws)
     .fetch_one(store.pool())

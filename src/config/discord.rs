@@ -234,7 +234,10 @@ mod tests {
         assert_eq!(token(&[]), "file-token");
         assert_eq!(token(&[("DISCORD_TOKEN", "plain")]), "plain");
         assert_eq!(
-            token(&[("DISCORD_TOKEN", "plain"), ("PARTNERBOT_DISCORD_TOKEN", "ours")]),
+            token(&[
+                ("DISCORD_TOKEN", "plain"),
+                ("PARTNERBOT_DISCORD_TOKEN", "ours")
+            ]),
             "ours"
         );
         assert_eq!(token(&[("DISCORD_TOKEN", "  ")]), "file-token");
@@ -274,7 +277,10 @@ mod tests {
     #[test]
     fn a_shard_range_outside_the_shard_count_is_an_error() {
         let err = load("", &[("PARTNERBOT_DISCORD_SHARDS", "0-3")]).unwrap_err();
-        assert!(format!("{err:#}").contains("does not fit 1 shard"), "{err:#}");
+        assert!(
+            format!("{err:#}").contains("does not fit 1 shard"),
+            "{err:#}"
+        );
         let err = load("[discord]\nshard_count = 4\nshard_range = [3, 1]\n", &[]).unwrap_err();
         assert!(format!("{err:#}").contains("3-1"), "{err:#}");
         let err = load("", &[("PARTNERBOT_DISCORD_SHARDS", "a-b")]).unwrap_err();

@@ -18,8 +18,11 @@ pub fn encode(key: &str, params: &[(&str, String)]) -> Option<String> {
     (id.chars().count() <= MAX_LEN).then_some(id)
 }
 
+/// A command path and its options as text, as a custom id carries them.
+pub type Request = (Vec<String>, Vec<(String, String)>);
+
 /// Splits a custom id into the command path and its options; `None` when it is not ours.
-pub fn decode(custom_id: &str) -> Option<(Vec<String>, Vec<(String, String)>)> {
+pub fn decode(custom_id: &str) -> Option<Request> {
     let (key, params) = match custom_id.split_once(':') {
         Some((key, params)) => (key, params),
         None => (custom_id, ""),

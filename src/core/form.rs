@@ -24,7 +24,8 @@ pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)
         .iter()
         .filter(|o| is_known(o))
         .all(|o| o.required);
-    if !missing_required && !(writes && only_identifies) {
+    let wants_changes = writes && only_identifies;
+    if !missing_required && !wants_changes {
         return None;
     }
     let typeable = |o: &&OptionManifest| {

@@ -215,9 +215,12 @@ impl Core {
     }
 }
 
+/// Options as a door received them.
+type GivenOptions = Vec<(String, OptionInput)>;
+
 /// The command path and options an action asks for; `true` when it came from a button (which
 /// may need a form for missing options).
-fn request_of(action: &Action) -> CommandResult<(Vec<String>, Vec<(String, OptionInput)>, bool)> {
+fn request_of(action: &Action) -> CommandResult<(Vec<String>, GivenOptions, bool)> {
     let text = |pairs: Vec<(String, String)>| {
         pairs
             .into_iter()

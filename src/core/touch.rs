@@ -22,7 +22,6 @@ pub const PAGE_SIZE: i64 = 20;
 pub const DEFAULT_DAYS: i64 = 90;
 /// Characters of notes shown in a list row.
 const NOTES_PREVIEW_CHARS: usize = 60;
-/// Discord's limit on a button's custom id.
 
 const FUTURE_DATE: &str = "a touch happens in the past; use today or an earlier date";
 

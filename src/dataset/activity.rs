@@ -116,7 +116,7 @@ pub fn forecasts(
                 commit_minor: commit * 100,
                 most_likely_minor: most_likely * 100,
                 best_case_minor: best_case * 100,
-                notes: *rng.pick(FORECAST_NOTES),
+                notes: FORECAST_NOTES[rng.index(FORECAST_NOTES.len())],
                 submitted_at: stamp(submitted, rng.index(SLOTS), now),
             });
         }

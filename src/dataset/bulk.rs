@@ -109,7 +109,7 @@ pub async fn drop_indexes(
              AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
         }
         Backend::Postgres => {
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1 \
+            "SELECT indexname::text, indexdef FROM pg_indexes WHERE tablename = $1 \
              AND schemaname = current_schema() AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname"
         }
     };

@@ -118,12 +118,14 @@ const OPEN_STAGES: &[(Stage, u32)] = &[
 ];
 
 impl DealMaker<'_> {
-    /// A stage that fits the close date: long past deals are closed (a few slipped), near ones
-    /// late-stage, far ones early.
+    /// A stage that fits the close date: deals whose date passed over a quarter ago are closed,
+    /// recent ones mostly (the rest slipped and are still open), near ones late-stage, far ones
+    /// early.
     pub fn stage_for(&self, rng: &mut Rng, close: NaiveDate) -> Stage {
         let days_ahead = (close - self.today).num_days();
         let closed = match days_ahead {
-            d if d < -30 => 95,
+            d if d < -90 => 100,
+            d if d < -30 => 90,
             d if d < 0 => 60,
             _ => 0,
         };
@@ -323,7 +325,8 @@ impl DealMaker<'_> {
                     deal_id: deal.id,
                     partner_id,
                     influence_type: rng.pick(InfluenceType::ALL).as_str(),
-                    description: *rng.pick(&self.pools.influence_notes),
+                    description: self.pools.influence_notes
+                        [rng.index(self.pools.influence_notes.len())],
                     recorded_by: self.team.ptm(rng, deal.territory_id),
                     created_at: stamp(day, rng.index(SLOTS), self.now),
                 }

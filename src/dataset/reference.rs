@@ -32,7 +32,7 @@ pub const REFERENCE_NAME: &str = "Reference dataset";
 /// The name while it is being loaded.
 pub const INCOMPLETE_NAME: &str = "Reference dataset (incomplete)";
 
-const SEED: u64 = 0x5EED_0F_7E57_DA7A;
+const SEED: u64 = 0x5EED_0F7E_57DA_7A00;
 
 /// How big the dataset is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -197,7 +197,7 @@ mod tests {
         );
         assert_eq!(staff.members.len(), 17);
         for t in [10, 11, 12, 13] {
-            assert!(staff.team.ptms_by_territory[&t].len() >= 1);
+            assert!(!staff.team.ptms_by_territory[&t].is_empty());
             assert_eq!(staff.team.field_by_territory[&t].len(), 2);
         }
         assert_eq!(staff.team.ptms_by_territory[&10].len(), 2);

@@ -80,13 +80,17 @@ fn quiet() -> CreateAllowedMentions {
 /// The first message of an answer (interaction response type 4, or 7 when it replaces the
 /// message a button is on). A replacement clears what it does not set.
 pub fn response(message: &OutMessage, ephemeral: bool) -> CreateInteractionResponseMessage {
-    CreateInteractionResponseMessage::new()
+    let response = CreateInteractionResponseMessage::new()
         .content(message.content.clone().unwrap_or_default())
         .embeds(embeds(message))
         .components(components(&message.buttons))
         .add_files(attachments(&message.files))
-        .ephemeral(ephemeral)
-        .allowed_mentions(quiet())
+        .allowed_mentions(quiet());
+    if ephemeral {
+        response.ephemeral(true)
+    } else {
+        response
+    }
 }
 
 /// The first message of a deferred answer, replacing the "thinking…" placeholder.
@@ -108,8 +112,10 @@ pub fn followup(message: &OutMessage, ephemeral: bool) -> CreateInteractionRespo
         .embeds(embeds(message))
         .components(components(&message.buttons))
         .add_files(attachments(&message.files))
-        .ephemeral(ephemeral)
         .allowed_mentions(quiet());
+    if ephemeral {
+        followup = followup.ephemeral(true);
+    }
     if let Some(content) = &message.content {
         followup = followup.content(content);
     }
@@ -145,8 +151,9 @@ pub fn modal(form: &Form) -> CreateModal {
             } else {
                 InputTextStyle::Short
             };
-            let mut input = CreateInputText::new(style, trim(&field.label, INPUT_LABEL), &field.name)
-                .required(field.required);
+            let mut input =
+                CreateInputText::new(style, trim(&field.label, INPUT_LABEL), &field.name)
+                    .required(field.required);
             if let Some(placeholder) = field.placeholder.as_deref().filter(|p| !p.is_empty()) {
                 input = input.placeholder(trim(placeholder, INPUT_PLACEHOLDER));
             }

@@ -65,7 +65,10 @@ fn a_subcommand_is_flattened_into_its_path_and_typed_options() {
     };
     let invocation = command(&cmd).unwrap();
     assert_eq!(invocation.workspace_id, 900000000000000001);
-    assert_eq!(invocation.interaction_id.as_deref(), Some("1300000000000000001"));
+    assert_eq!(
+        invocation.interaction_id.as_deref(),
+        Some("1300000000000000001")
+    );
     assert_eq!(invocation.channel_id, Some(1200000000000000001));
     let Action::Command { path, options } = invocation.action else {
         panic!("not a command action")

@@ -175,7 +175,7 @@ pub fn layout(reply: &Reply, file_limit: usize) -> Layout {
 fn card_embeds(card: &Card) -> Vec<OutEmbed> {
     let colour = card.tone.colour();
     let mut pages = Pages::new(limits::DESCRIPTION);
-    if let Some(description) = card.description.as_deref().filter(|d| !d.is_empty()) {
+    if let Some(description) = card.description.as_deref().filter(|d| !d.trim().is_empty()) {
         pages.push_text(description);
     }
     if let Some(table) = &card.table {
@@ -233,7 +233,11 @@ fn split_field(field: &Field) -> Vec<OutField> {
         .into_iter()
         .enumerate()
         .map(|(i, value)| OutField {
-            name: if i == 0 { name.clone() } else { BLANK.to_string() },
+            name: if i == 0 {
+                name.clone()
+            } else {
+                BLANK.to_string()
+            },
             value,
             inline: field.inline && single,
         })

@@ -26,7 +26,10 @@ fn assert_within_limits(layout: &Layout) {
         for embed in &message.embeds {
             assert!(embed.title.as_deref().map_or(0, chars) <= limits::TITLE);
             let description = embed.description.as_deref().unwrap_or("");
-            assert!(chars(description) <= limits::DESCRIPTION, "{what}: description");
+            assert!(
+                chars(description) <= limits::DESCRIPTION,
+                "{what}: description"
+            );
             assert_eq!(description.matches("```").count() % 2, 0, "open code block");
             assert!(embed.footer.as_deref().map_or(0, chars) <= limits::FOOTER);
             assert!(embed.fields.len() <= limits::FIELDS, "{what}: fields");
@@ -62,19 +65,34 @@ fn a_sixty_row_table_of_long_names_is_split_at_rows_and_shows_every_row() {
             "2026-12-15".to_string(),
         ]);
     }
-    let card = Card::new("Deals", Tone::Info).table(table).footer("Page 1 of 1");
-    let layout = layout(&Reply::card(card).with_button("Next", "deal list:page=2"), TEN_MB);
+    let card = Card::new("Deals", Tone::Info)
+        .table(table)
+        .footer("Page 1 of 1");
+    let layout = layout(
+        &Reply::card(card).with_button("Next", "deal list:page=2"),
+        TEN_MB,
+    );
     assert_within_limits(&layout);
     let text = all_descriptions(&layout);
     for i in 0..60 {
-        assert_eq!(text.matches(&format!("number {i:02} ")).count(), 1, "row {i}");
+        assert_eq!(
+            text.matches(&format!("number {i:02} ")).count(),
+            1,
+            "row {i}"
+        );
     }
     let embeds: Vec<&OutEmbed> = layout.messages.iter().flat_map(|m| &m.embeds).collect();
     assert!(embeds.len() >= 2, "needs several embeds: {}", embeds.len());
-    assert!(layout.messages.len() >= 2, "more than 6000 characters: a follow-up");
+    assert!(
+        layout.messages.len() >= 2,
+        "more than 6000 characters: a follow-up"
+    );
     assert_eq!(embeds[0].title.as_deref(), Some("Deals"));
     assert!(embeds.iter().all(|e| e.colour == Tone::Info.colour()));
-    assert_eq!(embeds.last().unwrap().footer.as_deref(), Some("Page 1 of 1"));
+    assert_eq!(
+        embeds.last().unwrap().footer.as_deref(),
+        Some("Page 1 of 1")
+    );
     for embed in &embeds {
         assert!(embed.description.as_deref().unwrap().contains("Account  "));
     }
@@ -118,7 +136,10 @@ fn five_thousand_characters_of_text_become_two_embeds_in_the_tone_colour() {
 fn text_above_cards_is_the_message_content_unless_too_long() {
     let reply = Reply::info("Help for `/deal`").with_card(Card::new("/deal add", Tone::Info));
     let layout = layout(&reply, TEN_MB);
-    assert_eq!(layout.messages[0].content.as_deref(), Some("Help for `/deal`"));
+    assert_eq!(
+        layout.messages[0].content.as_deref(),
+        Some("Help for `/deal`")
+    );
     let long = Reply::info("x ".repeat(1500)).with_card(Card::new("Card", Tone::Info));
     let layout = super::layout(&long, TEN_MB);
     assert_within_limits(&layout);
@@ -138,14 +159,18 @@ fn a_field_value_over_1024_characters_continues_in_unnamed_fields() {
     assert_eq!(fields[1].name, BLANK);
     assert!(fields.iter().all(|f| !f.inline));
     let joined: Vec<&str> = fields.iter().map(|f| f.value.as_str()).collect();
-    assert_eq!(joined.join(" ").split_whitespace().count(), notes.split_whitespace().count());
+    assert_eq!(
+        joined.join(" ").split_whitespace().count(),
+        notes.split_whitespace().count()
+    );
 }
 
 #[test]
 fn many_large_cards_spread_over_follow_up_messages() {
     let mut reply = Reply::info("Results");
     for i in 0..12 {
-        reply = reply.with_card(Card::new(format!("Card {i}"), Tone::Info).description("d".repeat(1500)));
+        reply = reply
+            .with_card(Card::new(format!("Card {i}"), Tone::Info).description("d".repeat(1500)));
     }
     let layout = layout(&reply, TEN_MB);
     assert_within_limits(&layout);
@@ -158,7 +183,10 @@ fn many_large_cards_spread_over_follow_up_messages() {
 fn a_reply_too_big_for_five_messages_is_trimmed_with_a_note() {
     let mut table = Table::new(&["Account", ">Amount"]);
     for i in 0..3000 {
-        table.row(vec![format!("Account {i} with a long name"), format!("{i}")]);
+        table.row(vec![
+            format!("Account {i} with a long name"),
+            format!("{i}"),
+        ]);
     }
     let reply = Reply::card(Card::new("Everything", Tone::Info).table(table))
         .with_button("Next", "deal list:page=2");
@@ -181,7 +209,11 @@ fn duplicate_and_surplus_buttons_are_dropped_with_a_note() {
     assert_within_limits(&layout);
     let message = &layout.messages[0];
     assert_eq!(message.buttons.len(), 25);
-    assert!(message.content.as_deref().unwrap().contains("5 more action(s)"));
+    assert!(message
+        .content
+        .as_deref()
+        .unwrap()
+        .contains("5 more action(s)"));
 }
 
 #[test]

@@ -49,20 +49,6 @@ impl DiscordSettings {
         })
     }
 
-    /// Settings for a bot talking to a local fake (tests): proxy and gateway at the fake,
-    /// one shard, the given defer delay.
-    pub fn local(token: &str, rest_url: &str, gateway_url: &str, defer_after: Duration) -> Self {
-        DiscordSettings {
-            token: token.to_string(),
-            application_id: None,
-            rest_proxy: Some(rest_url.to_string()),
-            gateway_url: Some(gateway_url.to_string()),
-            shard_count: 1,
-            shard_range: None,
-            defer_after,
-        }
-    }
-
     /// The first and last shard this process runs.
     pub fn shards(&self) -> (u32, u32) {
         self.shard_range.unwrap_or((0, self.shard_count - 1))

@@ -50,7 +50,11 @@ pub fn split_text(text: &str, max: usize) -> Vec<String> {
                     current.push_str(FENCE_CLOSE);
                 }
                 push_chunk(&mut chunks, &current);
-                current = if in_fence { fence.clone() } else { String::new() };
+                current = if in_fence {
+                    fence.clone()
+                } else {
+                    String::new()
+                };
             }
             if !current.is_empty() {
                 current.push('\n');
@@ -85,7 +89,13 @@ fn split_line(line: &str, max: usize) -> Vec<String> {
             .rposition(|c| *c == ' ')
             .filter(|&i| i > max / 2)
             .unwrap_or(max);
-        pieces.push(rest[..cut].iter().collect::<String>().trim_end().to_string());
+        pieces.push(
+            rest[..cut]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string(),
+        );
         rest = rest[cut..].to_vec();
         while rest.first() == Some(&' ') {
             rest.remove(0);
@@ -162,14 +172,14 @@ impl Pages {
         let mut i = 0;
         while i < rows.len() {
             let room = self.room();
-            let target = if room >= overhead + chars(&rows[i]) + 1 {
+            let target = if room > overhead + chars(&rows[i]) {
                 room
             } else {
                 self.max
             };
             let start = i;
             let mut len = overhead;
-            while i < rows.len() && (i == start || len + chars(&rows[i]) + 1 <= target) {
+            while i < rows.len() && (i == start || len + chars(&rows[i]) < target) {
                 len += chars(&rows[i]) + 1;
                 i += 1;
             }
@@ -234,7 +244,10 @@ mod tests {
     #[test]
     fn short_text_is_left_alone_and_long_text_is_cut_at_lines() {
         assert_eq!(split_text("hello", 100), vec!["hello"]);
-        let text = (0..50).map(|i| format!("line {i:02}")).collect::<Vec<_>>().join("\n");
+        let text = (0..50)
+            .map(|i| format!("line {i:02}"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let chunks = split_text(&text, 100);
         assert!(chunks.len() > 1);
         assert!(chunks.iter().all(|c| chars(c) <= 100));
@@ -255,7 +268,9 @@ mod tests {
 
     #[test]
     fn a_code_block_cut_in_two_is_closed_and_reopened() {
-        let body = (0..40).map(|i| format!("row {i:02} xxxxxxxx")).collect::<Vec<_>>();
+        let body = (0..40)
+            .map(|i| format!("row {i:02} xxxxxxxx"))
+            .collect::<Vec<_>>();
         let text = format!("intro\n```text\n{}\n```\nafter", body.join("\n"));
         let chunks = split_text(&text, 200);
         assert!(chunks.len() > 2);

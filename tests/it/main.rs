@@ -10,6 +10,8 @@ mod buttons;
 mod core;
 mod dataset;
 mod deal;
+mod discord;
+mod fake_discord;
 mod isolation;
 mod manifests;
 mod partner;

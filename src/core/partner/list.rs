@@ -1,7 +1,6 @@
 //! `/partner list`: partners by name, 25 a page, filtered by territory, type, track or part of
 //! the name, with their open deals and last touch, and Prev/Next buttons that carry the filters.
 
-use super::track_text;
 use crate::core::context::Ctx;
 use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
@@ -14,8 +13,6 @@ use crate::store::partner::{self as store, PartnerFilter};
 
 /// Partners on one page.
 pub const PAGE_SIZE: i64 = 25;
-/// Discord's limit on a button's custom id.
-const CUSTOM_ID_MAX: usize = 100;
 
 pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     let page = ctx.opts.integer("page").unwrap_or(1).max(1);
@@ -104,12 +101,7 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
         table.row(vec![
             line.name,
             line.partner_type.label().to_string(),
-            track_text(line.track, false)
-                + if line.professional_services {
-                    " · PSP"
-                } else {
-                    ""
-                },
+            list_track(line.track, line.professional_services),
             line.territory.unwrap_or_else(|| "—".to_string()),
             line.open_deals.to_string(),
             line.last_touch
@@ -121,60 +113,17 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
         .chain(said)
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut footer = format!(
+    let footer = format!(
         "page {page} of {pages} · {total} partner{}",
         if total == 1 { "" } else { "s" }
     );
-    let mut buttons = Vec::new();
-    if page > 1 {
-        buttons.push(("Prev", button_id(page - 1, &carried)));
-    }
-    if page < pages {
-        buttons.push(("Next", button_id(page + 1, &carried)));
-    }
-    if buttons
-        .iter()
-        .any(|(_, id)| id.chars().count() > CUSTOM_ID_MAX)
-    {
-        // Too long for Discord's custom id: page with `page:` instead of buttons.
-        buttons.clear();
-        footer.push_str(" · more with `page:`");
-    }
-    let mut reply = Reply::card(Card::new(title, Tone::Info).table(table).footer(footer));
-    for (label, id) in buttons {
-        reply = reply.with_button(label, id);
-    }
+    let reply = Reply::card(Card::new(title, Tone::Info).table(table).footer(footer))
+        .with_page_buttons("partner list", page, pages, &carried);
     Ok(reply)
 }
 
-/// `partner list:page=2&territory=AMER East&type=gsi`: the page and the filters as options.
-/// `&`, `=` and `%` inside values are percent-encoded.
-fn button_id(page: i64, carried: &[(&str, String)]) -> String {
-    let mut id = format!("partner list:page={page}");
-    for (name, value) in carried {
-        let value = value
-            .replace('%', "%25")
-            .replace('&', "%26")
-            .replace('=', "%3D");
-        id.push_str(&format!("&{name}={value}"));
-    }
-    id
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_button_carries_the_filters() {
-        let carried = [
-            ("territory", "AMER East".to_string()),
-            ("search", "Smith & Sons".to_string()),
-        ];
-        assert_eq!(
-            button_id(2, &carried),
-            "partner list:page=2&territory=AMER East&search=Smith %26 Sons"
-        );
-        assert_eq!(button_id(3, &[]), "partner list:page=3");
-    }
+/// `Select · PSP`: the track with the Professional Services Partner designation, short.
+fn list_track(track: Track, professional_services: bool) -> String {
+    let psp = if professional_services { " · PSP" } else { "" };
+    format!("{}{psp}", track.label())
 }

@@ -120,8 +120,11 @@ both_backends!(a_partner_profile_reads_well, |app: TestApp| async move {
     assert_eq!(
         buttons,
         [
-            ("Log touch", format!("touch log:partner={globex}").as_str()),
-            ("Open deals", format!("deal list:partner={globex}").as_str())
+            ("Log touch", format!("touch log:partner=#{globex}").as_str()),
+            (
+                "Open deals",
+                format!("deal list:partner=#{globex}").as_str()
+            )
         ]
     );
     let text = app.ok(r#"/partner show partner:"globex services""#).await;

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod db;
+pub mod discord_app;
+pub mod fake_discord;
 
 use chrono::{DateTime, TimeZone, Utc};
 use partnerbot::console::render::{render, Style};

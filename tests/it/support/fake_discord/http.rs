@@ -51,7 +51,10 @@ impl HttpResponse {
 
     /// A Discord-style error body: `{"message": "...", "code": N}`.
     pub fn error(status: u16, code: u32, message: &str) -> HttpResponse {
-        HttpResponse::json(status, &serde_json::json!({ "message": message, "code": code }))
+        HttpResponse::json(
+            status,
+            &serde_json::json!({ "message": message, "code": code }),
+        )
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> HttpResponse {
@@ -68,7 +71,10 @@ pub(crate) async fn serve(listener: TcpListener, handler: Handler) {
         let handler = handler.clone();
         tokio::spawn(async move {
             if let Err(err) = connection(stream, handler).await {
-                eprintln!("fake discord: http connection error: {err}");
+                use std::io::ErrorKind::{ConnectionReset, UnexpectedEof};
+                if !matches!(err.kind(), ConnectionReset | UnexpectedEof) {
+                    eprintln!("fake discord: http connection failed: {err}");
+                }
             }
         });
     }
@@ -92,7 +98,11 @@ async fn connection(stream: TcpStream, handler: Handler) -> std::io::Result<()> 
 }
 
 fn encode(response: &HttpResponse) -> Vec<u8> {
-    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -176,7 +186,9 @@ async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(
     Ok(Some(request))
 }
 
-async fn read_chunked<R: tokio::io::AsyncBufRead + Unpin>(reader: &mut R) -> std::io::Result<Vec<u8>> {
+async fn read_chunked<R: tokio::io::AsyncBufRead + Unpin>(
+    reader: &mut R,
+) -> std::io::Result<Vec<u8>> {
     let mut body = Vec::new();
     let mut line = String::new();
     loop {

@@ -26,7 +26,12 @@ const ROUTES: &[&str] = &[
     "/applications/{application_id}/guilds/{guild_id}/commands",
 ];
 
-const HEADERS_OF_INTEREST: &[&str] = &["authorization", "content-type", "user-agent", "x-audit-log-reason"];
+const HEADERS_OF_INTEREST: &[&str] = &[
+    "authorization",
+    "content-type",
+    "user-agent",
+    "x-audit-log-reason",
+];
 
 pub(crate) fn handle(shared: &Shared, request: HttpRequest) -> HttpResponse {
     let (path, query) = match request.target.split_once('?') {
@@ -43,7 +48,12 @@ pub(crate) fn handle(shared: &Shared, request: HttpRequest) -> HttpResponse {
     let method = request.method.to_ascii_uppercase();
     let segments: Vec<String> = path
         .strip_prefix("/api/v10")
-        .map(|p| p.split('/').filter(|s| !s.is_empty()).map(String::from).collect())
+        .map(|p| {
+            p.split('/')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default();
     let route = route_of(&path, &segments).filter(|r| handled(&method, r));
     let schema_errors = match (&json, route, super::openapi::spec()) {
@@ -52,10 +62,18 @@ pub(crate) fn handle(shared: &Shared, request: HttpRequest) -> HttpResponse {
     };
     let authorization = request.header("authorization").unwrap_or("").to_string();
     shared.update(|state| {
-        let call = Call { method: &method, route, segments: &segments, query: &query, json: json.as_ref() };
+        let call = Call {
+            method: &method,
+            route,
+            segments: &segments,
+            query: &query,
+            json: json.as_ref(),
+        };
         let response = respond(shared, state, &call, &authorization);
         if let Some(problem) = &body_error {
-            state.protocol_errors.push(format!("{method} {path}: {problem}"));
+            state
+                .protocol_errors
+                .push(format!("{method} {path}: {problem}"));
         }
         state.schema_errors.extend(schema_errors);
         let seq = state.requests.len();
@@ -92,14 +110,24 @@ fn decode_body(request: &HttpRequest) -> Body {
         for part in parts {
             if part.name == "payload_json" {
                 json = serde_json::from_slice(&part.data).ok();
-            } else if let Some(n) = part.name.strip_prefix("files[").and_then(|r| r.strip_suffix(']')) {
+            } else if let Some(n) = part
+                .name
+                .strip_prefix("files[")
+                .and_then(|r| r.strip_suffix(']'))
+            {
                 let filename = part.filename.unwrap_or_default();
                 files.push((n.parse().unwrap_or(usize::MAX), filename, part.data));
             }
         }
         files.sort_by_key(|f| f.0);
-        let problem = json.is_none().then(|| "multipart body without a JSON payload_json".to_string());
-        return (json, files.into_iter().map(|(_, n, d)| (n, d)).collect(), problem);
+        let problem = json
+            .is_none()
+            .then(|| "multipart body without a JSON payload_json".to_string());
+        return (
+            json,
+            files.into_iter().map(|(_, n, d)| (n, d)).collect(),
+            problem,
+        );
     }
     match serde_json::from_slice(&request.body) {
         Ok(value) => (Some(value), Vec::new(), None),
@@ -116,15 +144,23 @@ fn route_of(path: &str, segments: &[String]) -> Option<&'static str> {
         .filter(|t| {
             let parts: Vec<&str> = t.split('/').filter(|s| !s.is_empty()).collect();
             parts.len() == segments.len()
-                && parts.iter().zip(segments).all(|(p, s)| p.starts_with('{') || p == s)
+                && parts
+                    .iter()
+                    .zip(segments)
+                    .all(|(p, s)| p.starts_with('{') || p == s)
         })
-        .max_by_key(|t| t.split('/').filter(|s| !s.is_empty() && !s.starts_with('{')).count())
+        .max_by_key(|t| {
+            t.split('/')
+                .filter(|s| !s.is_empty() && !s.starts_with('{'))
+                .count()
+        })
         .copied()
 }
 
 fn handled(method: &str, route: &str) -> bool {
     let methods: &[&str] = match route {
-        "/interactions/{interaction_id}/{interaction_token}/callback" | "/webhooks/{webhook_id}/{webhook_token}" => &["POST"],
+        "/interactions/{interaction_id}/{interaction_token}/callback"
+        | "/webhooks/{webhook_id}/{webhook_token}" => &["POST"],
         "/channels/{channel_id}/messages" | "/users/@me/channels" => &["POST"],
         "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
         | "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"
@@ -163,31 +199,65 @@ fn respond(shared: &Shared, state: &mut State, call: &Call, authorization: &str)
         return failure_response(&failure);
     }
     let body = call.json.cloned().unwrap_or(Value::Null);
+    let message = match route {
+        "/interactions/{interaction_id}/{interaction_token}/callback" => body.get("data"),
+        r if r.contains("/messages") || r.starts_with("/webhooks/") => Some(&body),
+        _ => None,
+    };
+    if let Some(problem) = message.and_then(super::webhooks::beyond_limits) {
+        state
+            .protocol_errors
+            .push(format!("{} {route}: {problem}", call.method));
+        return HttpResponse::error(400, 50035, "Invalid Form Body");
+    }
     match (call.method, route) {
         (_, "/gateway") => HttpResponse::json(200, &json!({ "url": shared.gateway_url })),
-        (_, "/gateway/bot") => HttpResponse::json(200, &json!({
-            "url": shared.gateway_url,
-            "shards": state.recommended_shards,
-            "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 },
-        })),
+        (_, "/gateway/bot") => HttpResponse::json(
+            200,
+            &json!({
+                "url": shared.gateway_url,
+                "shards": state.recommended_shards,
+                "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 },
+            }),
+        ),
         (_, "/users/@me") => HttpResponse::json(200, &fixtures::bot_user()),
-        (_, "/oauth2/applications/@me" | "/applications/@me") => HttpResponse::json(200, &application()),
+        (_, "/oauth2/applications/@me" | "/applications/@me") => {
+            HttpResponse::json(200, &application())
+        }
         ("POST", "/users/@me/channels") => {
-            let recipient = body.get("recipient_id").and_then(Value::as_str).unwrap_or("0");
+            let recipient = body
+                .get("recipient_id")
+                .and_then(Value::as_str)
+                .unwrap_or("0");
             let recipient_id = recipient.parse().unwrap_or(0);
-            HttpResponse::json(200, &json!({
-                "id": state.next_id().to_string(), "type": 1, "last_message_id": null,
-                "recipients": [fixtures::user(recipient_id, "user")],
-            }))
+            HttpResponse::json(
+                200,
+                &json!({
+                    "id": state.fresh_id().to_string(), "type": 1, "last_message_id": null,
+                    "recipients": [fixtures::user(recipient_id, "user")],
+                }),
+            )
         }
         (_, "/interactions/{interaction_id}/{interaction_token}/callback") => {
-            super::webhooks::callback(state, call.seg(1), call.seg(2), &body, call.query.contains("with_response=true"))
+            super::webhooks::callback(
+                state,
+                call.seg(1),
+                call.seg(2),
+                &body,
+                call.query.contains("with_response=true"),
+            )
         }
-        (_, r) if r.starts_with("/webhooks/") => {
-            super::webhooks::webhook(state, call.method, r, call.seg(1), call.seg(2), call.seg(4), &body)
-        }
+        (_, r) if r.starts_with("/webhooks/") => super::webhooks::webhook(
+            state,
+            call.method,
+            r,
+            call.seg(1),
+            call.seg(2),
+            call.seg(4),
+            &body,
+        ),
         ("POST", "/channels/{channel_id}/messages") => {
-            let id = state.next_id();
+            let id = state.fresh_id();
             let channel_id = call.seg(1).parse().unwrap_or(0);
             let message = fixtures::bot_message(id, channel_id, &body);
             state.messages.insert(id.to_string(), message.clone());
@@ -198,7 +268,10 @@ fn respond(shared: &Shared, state: &mut State, call: &Call, authorization: &str)
         }
         (method, r) if r.starts_with("/applications/{application_id}/") => {
             if call.seg(1) != APP_ID.to_string() {
-                let problem = format!("{method} {r} for application {} (the bot's is {APP_ID})", call.seg(1));
+                let problem = format!(
+                    "{method} {r} for application {} (the bot's is {APP_ID})",
+                    call.seg(1)
+                );
                 state.protocol_errors.push(problem);
                 return HttpResponse::error(404, 10002, "Unknown Application");
             }
@@ -206,7 +279,10 @@ fn respond(shared: &Shared, state: &mut State, call: &Call, authorization: &str)
             if method == "PUT" {
                 overwrite_commands(state, guild, &body)
             } else {
-                HttpResponse::json(200, &json!(state.commands.get(&guild).cloned().unwrap_or_default()))
+                HttpResponse::json(
+                    200,
+                    &json!(state.commands.get(&guild).cloned().unwrap_or_default()),
+                )
             }
         }
         _ => HttpResponse::error(404, 0, "404: Not Found"),
@@ -238,7 +314,11 @@ pub(crate) fn application() -> Value {
 
 /// Bulk overwrite: every command gets an id (kept across overwrites by name), the application id
 /// and a version, and replaces what was registered in that scope.
-fn overwrite_commands(state: &mut State, guild: Option<u64>, body: &Value) -> HttpResponse {
+pub(crate) fn overwrite_commands(
+    state: &mut State,
+    guild: Option<u64>,
+    body: &Value,
+) -> HttpResponse {
     let Some(commands) = body.as_array() else {
         return HttpResponse::error(400, 50035, "Invalid Form Body");
     };
@@ -246,13 +326,20 @@ fn overwrite_commands(state: &mut State, guild: Option<u64>, body: &Value) -> Ht
     let mut stored = Vec::new();
     for command in commands {
         let mut command = command.clone();
-        let existing = previous.iter().find(|p| p["name"] == command["name"]).and_then(|p| p["id"].as_str());
-        let id = existing.map_or_else(|| state.next_id().to_string(), String::from);
+        let existing = previous
+            .iter()
+            .find(|p| p["name"] == command["name"])
+            .and_then(|p| p["id"].as_str());
+        let id = existing.map_or_else(|| state.fresh_id().to_string(), String::from);
         command["id"] = json!(id);
         command["application_id"] = json!(APP_ID.to_string());
-        command["version"] = json!(state.next_id().to_string());
+        command["version"] = json!(state.fresh_id().to_string());
         command["guild_id"] = guild.map_or(Value::Null, |g| json!(g.to_string()));
-        for (key, default) in [("type", json!(1)), ("description", json!("")), ("default_member_permissions", Value::Null)] {
+        for (key, default) in [
+            ("type", json!(1)),
+            ("description", json!("")),
+            ("default_member_permissions", Value::Null),
+        ] {
             if command.get(key).map_or(true, Value::is_null) {
                 command[key] = default;
             }

@@ -58,7 +58,9 @@ impl Recorded {
     /// The interaction id of a callback (`/interactions/{id}/{token}/callback`).
     pub fn interaction_id(&self) -> Option<&str> {
         let route = self.route?;
-        route.starts_with("/interactions/").then(|| self.segments()[1])
+        route
+            .starts_with("/interactions/")
+            .then(|| self.segments()[1])
     }
 
     /// The interaction token of a callback or webhook request.
@@ -155,12 +157,13 @@ pub(crate) struct State {
     pub callback_deadline: Option<Duration>,
     /// `shards` answered by `GET /gateway/bot`.
     pub recommended_shards: u32,
-    next_id: u64,
+    /// The last generated snowflake offset.
+    pub next_id: u64,
 }
 
 impl State {
     /// A fresh snowflake (deterministic: a counter above a fixed base).
-    pub fn next_id(&mut self) -> u64 {
+    pub fn fresh_id(&mut self) -> u64 {
         self.next_id += 1;
         super::fixtures::GENERATED_ID_BASE + self.next_id
     }
@@ -205,7 +208,11 @@ impl Shared {
     }
 
     /// Waits until `check` returns `Some`, or `timeout` passes.
-    pub async fn wait<T>(&self, timeout: Duration, check: impl Fn(&State) -> Option<T>) -> Option<T> {
+    pub async fn wait<T>(
+        &self,
+        timeout: Duration,
+        check: impl Fn(&State) -> Option<T>,
+    ) -> Option<T> {
         let mut rx = self.changed.subscribe();
         let deadline = tokio::time::Instant::now() + timeout;
         loop {

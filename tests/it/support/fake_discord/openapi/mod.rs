@@ -6,6 +6,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
+#[allow(unused_imports)]
 pub use schema::{validate, SchemaError};
 
 use serde_json::Value;
@@ -42,8 +43,8 @@ pub fn spec() -> Option<&'static Spec> {
 impl Spec {
     pub fn load(path: &str) -> Option<Spec> {
         let text = std::fs::read_to_string(path).ok()?;
-        let doc: Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{path} is not valid JSON: {e}"));
+        let doc: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid JSON: {e}"));
         Some(Spec::from_value(doc))
     }
 
@@ -54,7 +55,15 @@ impl Spec {
             .map(|paths| {
                 paths
                     .keys()
-                    .map(|t| (t.clone(), t.split('/').filter(|s| !s.is_empty()).map(String::from).collect()))
+                    .map(|t| {
+                        (
+                            t.clone(),
+                            t.split('/')
+                                .filter(|s| !s.is_empty())
+                                .map(String::from)
+                                .collect(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -100,10 +109,14 @@ impl Spec {
         let path = path.strip_prefix("/api/v10").unwrap_or(path);
         let method = method.to_ascii_uppercase();
         let Some(template) = self.template(path) else {
-            return vec![format!("{method} {path}: not a route in Discord's API description")];
+            return vec![format!(
+                "{method} {path}: not a route in Discord's API description"
+            )];
         };
         let Some(schema) = self.request_schema(&method, template) else {
-            return vec![format!("{method} {template}: Discord's API description gives no JSON body for it")];
+            return vec![format!(
+                "{method} {template}: Discord's API description gives no JSON body for it"
+            )];
         };
         validate(&self.doc, schema, body)
             .into_iter()

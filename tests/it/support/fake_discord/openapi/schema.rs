@@ -46,14 +46,27 @@ struct Path {
 
 impl Path {
     fn root() -> Path {
-        Path { text: String::new(), depth: 0 }
+        Path {
+            text: String::new(),
+            depth: 0,
+        }
     }
     fn key(&self, key: &str) -> Path {
-        let text = if self.text.is_empty() { key.to_string() } else { format!("{}.{key}", self.text) };
-        Path { text, depth: self.depth + 1 }
+        let text = if self.text.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.text)
+        };
+        Path {
+            text,
+            depth: self.depth + 1,
+        }
     }
     fn index(&self, i: usize) -> Path {
-        Path { text: format!("{}[{i}]", self.text), depth: self.depth + 1 }
+        Path {
+            text: format!("{}[{i}]", self.text),
+            depth: self.depth + 1,
+        }
     }
 }
 
@@ -63,8 +76,16 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&self, path: &Path, message: String, errors: &mut Vec<SchemaError>) {
-        let text = if path.text.is_empty() { "(body)".to_string() } else { path.text.clone() };
-        errors.push(SchemaError { path: text, message, depth: path.depth });
+        let text = if path.text.is_empty() {
+            "(body)".to_string()
+        } else {
+            path.text.clone()
+        };
+        errors.push(SchemaError {
+            path: text,
+            message,
+            depth: path.depth,
+        });
     }
 
     fn resolve<'s>(&'s self, reference: &str) -> Option<&'s Value> {
@@ -72,7 +93,9 @@ impl Validator<'_> {
     }
 
     fn check(&self, schema: &Value, value: &Value, path: &Path, errors: &mut Vec<SchemaError>) {
-        let Some(schema) = schema.as_object() else { return };
+        let Some(schema) = schema.as_object() else {
+            return;
+        };
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             match self.resolve(reference) {
                 Some(target) => self.check(target, value, path, errors),
@@ -87,14 +110,22 @@ impl Validator<'_> {
                 _ => Vec::new(),
             };
             if !allowed.iter().any(|t| type_matches(t, value, snowflake)) {
-                let message = format!("expected {}, found {}", allowed.join(" or "), type_name(value));
+                let message = format!(
+                    "expected {}, found {}",
+                    allowed.join(" or "),
+                    type_name(value)
+                );
                 return self.error(path, message, errors);
             }
         }
         if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
             if !allowed.iter().any(|a| same(a, value)) {
                 let list: Vec<String> = allowed.iter().map(Value::to_string).collect();
-                self.error(path, format!("{value} is not one of [{}]", list.join(", ")), errors);
+                self.error(
+                    path,
+                    format!("{value} is not one of [{}]", list.join(", ")),
+                    errors,
+                );
             }
         }
         if let Some(constant) = schema.get("const") {
@@ -102,7 +133,12 @@ impl Validator<'_> {
                 self.error(path, format!("must be {constant}, found {value}"), errors);
             }
         }
-        for sub in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+        for sub in schema
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             self.check(sub, value, path, errors);
         }
         for key in ["anyOf", "oneOf"] {
@@ -121,7 +157,13 @@ impl Validator<'_> {
 
     /// Passes when one branch fits; otherwise reports the branch that got furthest (its first
     /// error deepest in the body, then fewest errors), which is the one the sender meant.
-    fn any_of(&self, branches: &[Value], value: &Value, path: &Path, errors: &mut Vec<SchemaError>) {
+    fn any_of(
+        &self,
+        branches: &[Value],
+        value: &Value,
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         let mut best: Option<Vec<SchemaError>> = None;
         for branch in branches {
             let mut branch_errors = Vec::new();
@@ -133,7 +175,10 @@ impl Validator<'_> {
                 let shallowest = e.iter().map(|x| x.depth).min().unwrap_or(0);
                 (shallowest, usize::MAX - e.len())
             };
-            if best.as_ref().map_or(true, |b| rank(&branch_errors) > rank(b)) {
+            if best
+                .as_ref()
+                .map_or(true, |b| rank(&branch_errors) > rank(b))
+            {
                 best = Some(branch_errors);
             }
         }
@@ -150,19 +195,34 @@ impl Validator<'_> {
         }
     }
 
-    fn string(&self, schema: &serde_json::Map<String, Value>, s: &str, path: &Path, errors: &mut Vec<SchemaError>) {
+    fn string(
+        &self,
+        schema: &serde_json::Map<String, Value>,
+        s: &str,
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         let chars = s.chars().count() as u64;
         if let Some(max) = schema.get("maxLength").and_then(Value::as_u64) {
             if chars > max {
-                self.error(path, format!("longer than {max} ({chars} characters)"), errors);
+                self.error(
+                    path,
+                    format!("longer than {max} ({chars} characters)"),
+                    errors,
+                );
             }
         }
         if let Some(min) = schema.get("minLength").and_then(Value::as_u64) {
             if chars < min {
-                self.error(path, format!("shorter than {min} ({chars} characters)"), errors);
+                self.error(
+                    path,
+                    format!("shorter than {min} ({chars} characters)"),
+                    errors,
+                );
             }
         }
-        if schema.get("pattern").and_then(Value::as_str) == Some(SNOWFLAKE_PATTERN) && !is_digits(s) {
+        if schema.get("pattern").and_then(Value::as_str) == Some(SNOWFLAKE_PATTERN) && !is_digits(s)
+        {
             self.error(path, format!("{s:?} is not a snowflake"), errors);
         }
         // Digit strings standing in for integers get the integer's bounds.
@@ -173,13 +233,25 @@ impl Validator<'_> {
         }
     }
 
-    fn number(&self, schema: &serde_json::Map<String, Value>, value: &Value, path: &Path, errors: &mut Vec<SchemaError>) {
+    fn number(
+        &self,
+        schema: &serde_json::Map<String, Value>,
+        value: &Value,
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         if let Some(n) = value.as_f64() {
             self.bounds(schema, n, path, errors);
         }
     }
 
-    fn bounds(&self, schema: &serde_json::Map<String, Value>, n: f64, path: &Path, errors: &mut Vec<SchemaError>) {
+    fn bounds(
+        &self,
+        schema: &serde_json::Map<String, Value>,
+        n: f64,
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         if let Some(max) = schema.get("maximum").and_then(Value::as_f64) {
             if n > max {
                 self.error(path, format!("{n} is above the maximum {max}"), errors);
@@ -192,7 +264,13 @@ impl Validator<'_> {
         }
     }
 
-    fn array(&self, schema: &serde_json::Map<String, Value>, items: &[Value], path: &Path, errors: &mut Vec<SchemaError>) {
+    fn array(
+        &self,
+        schema: &serde_json::Map<String, Value>,
+        items: &[Value],
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         let len = items.len() as u64;
         if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
             if len > max {
@@ -218,9 +296,20 @@ impl Validator<'_> {
         }
     }
 
-    fn object(&self, schema: &serde_json::Map<String, Value>, map: &serde_json::Map<String, Value>, path: &Path, errors: &mut Vec<SchemaError>) {
+    fn object(
+        &self,
+        schema: &serde_json::Map<String, Value>,
+        map: &serde_json::Map<String, Value>,
+        path: &Path,
+        errors: &mut Vec<SchemaError>,
+    ) {
         let properties = schema.get("properties").and_then(Value::as_object);
-        for name in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(name) = name.as_str() {
                 if !map.contains_key(name) {
                     self.error(&path.key(name), "missing (required)".to_string(), errors);
@@ -229,17 +318,25 @@ impl Validator<'_> {
         }
         if let Some(max) = schema.get("maxProperties").and_then(Value::as_u64) {
             if map.len() as u64 > max {
-                self.error(path, format!("more than {max} properties ({})", map.len()), errors);
+                self.error(
+                    path,
+                    format!("more than {max} properties ({})", map.len()),
+                    errors,
+                );
             }
         }
         for (key, item) in map {
             match properties.and_then(|p| p.get(key)) {
                 Some(property) => self.check(property, item, &path.key(key), errors),
                 None => match schema.get("additionalProperties") {
-                    Some(Value::Bool(false)) => {
-                        self.error(&path.key(key), "unknown field (not allowed)".to_string(), errors)
+                    Some(Value::Bool(false)) => self.error(
+                        &path.key(key),
+                        "unknown field (not allowed)".to_string(),
+                        errors,
+                    ),
+                    Some(extra @ Value::Object(_)) => {
+                        self.check(extra, item, &path.key(key), errors)
                     }
-                    Some(extra @ Value::Object(_)) => self.check(extra, item, &path.key(key), errors),
                     _ => {}
                 },
             }
@@ -252,7 +349,9 @@ fn type_matches(name: &str, value: &Value, snowflake: bool) -> bool {
         ("null", Value::Null) | ("boolean", Value::Bool(_)) => true,
         ("object", Value::Object(_)) | ("array", Value::Array(_)) => true,
         ("number", Value::Number(_)) | ("string", Value::String(_)) => true,
-        ("integer", Value::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+        ("integer", Value::Number(n)) => {
+            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
         ("integer", Value::String(s)) => is_digits(s.strip_prefix('-').unwrap_or(s)),
         ("string", Value::Number(n)) => snowflake && n.is_u64(),
         _ => false,

@@ -35,8 +35,10 @@ fn an_embed_title_of_300_characters_is_reported_with_route_and_field() {
     let errors = spec.validate_request("POST", CALLBACK, &callback(vec![embed(&"x".repeat(300))]));
     assert_eq!(
         errors,
-        vec!["POST /interactions/{interaction_id}/{interaction_token}/callback: \
-              data.embeds[0].title: longer than 256 (300 characters)"]
+        vec![
+            "POST /interactions/{interaction_id}/{interaction_token}/callback: \
+              data.embeds[0].title: longer than 256 (300 characters)"
+        ]
     );
 }
 
@@ -45,18 +47,31 @@ fn eleven_embeds_and_a_field_without_value_are_both_reported() {
     let Some(spec) = real() else { return };
     let mut embeds = vec![embed("ok"); 11];
     embeds[3]["fields"] = json!([{ "name": "Stage" }]);
-    let errors = spec.validate_request("POST", CALLBACK, &callback(embeds)).join("\n");
-    assert!(errors.contains("data.embeds: more than 10 items (11)"), "{errors}");
-    assert!(errors.contains("data.embeds[3].fields[0].value: missing (required)"), "{errors}");
+    let errors = spec
+        .validate_request("POST", CALLBACK, &callback(embeds))
+        .join("\n");
+    assert!(
+        errors.contains("data.embeds: more than 10 items (11)"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("data.embeds[3].fields[0].value: missing (required)"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn twenty_six_autocomplete_choices_are_too_many() {
     let Some(spec) = real() else { return };
-    let choices: Vec<Value> = (0..26).map(|i| json!({ "name": format!("P{i}"), "value": format!("p{i}") })).collect();
+    let choices: Vec<Value> = (0..26)
+        .map(|i| json!({ "name": format!("P{i}"), "value": format!("p{i}") }))
+        .collect();
     let body = json!({ "type": 8, "data": { "choices": choices } });
     let errors = spec.validate_request("POST", CALLBACK, &body).join("\n");
-    assert!(errors.contains("data.choices: more than 25 items (26)"), "{errors}");
+    assert!(
+        errors.contains("data.choices: more than 25 items (26)"),
+        "{errors}"
+    );
 }
 
 #[test]
@@ -64,7 +79,10 @@ fn the_command_manifests_are_a_valid_bulk_overwrite() {
     let Some(spec) = real() else { return };
     let body = partnerbot::core::manifest::registration_payload();
     let path = "/api/v10/applications/1300000000000000001/commands";
-    assert_eq!(spec.validate_request("PUT", path, &body), Vec::<String>::new());
+    assert_eq!(
+        spec.validate_request("PUT", path, &body),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -115,7 +133,10 @@ fn tiny() -> Value {
 fn check_tiny(value: Value) -> Vec<String> {
     let root = tiny();
     let schema = json!({ "$ref": "#/components/schemas/Thing" });
-    validate(&root, &schema, &value).iter().map(ToString::to_string).collect()
+    validate(&root, &schema, &value)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -126,7 +147,8 @@ fn nulls_snowflakes_as_integers_and_integers_as_digit_strings_are_accepted() {
 
 #[test]
 fn each_violation_names_its_field() {
-    let mut errors = check_tiny(json!({ "id": "x1", "name": "toolong", "perms": 101, "kind": 3, "extra": 1 }));
+    let mut errors =
+        check_tiny(json!({ "id": "x1", "name": "toolong", "perms": 101, "kind": 3, "extra": 1 }));
     errors.sort();
     assert_eq!(
         errors,
@@ -138,6 +160,12 @@ fn each_violation_names_its_field() {
             "perms: 101 is above the maximum 100",
         ]
     );
-    assert_eq!(check_tiny(json!({ "kind": 1 })), vec!["id: missing (required)"]);
-    assert_eq!(check_tiny(json!([])), vec!["(body): expected object, found array"]);
+    assert_eq!(
+        check_tiny(json!({ "kind": 1 })),
+        vec!["id: missing (required)"]
+    );
+    assert_eq!(
+        check_tiny(json!([])),
+        vec!["(body): expected object, found array"]
+    );
 }

@@ -1,0 +1,197 @@
+//! Answering one interaction within Discord's rules: a reply in time is the response itself; a
+//! slower one is deferred after `defer_after` and delivered by editing the original response.
+//! Either way the first message of the layout answers and the rest follow as follow-ups. A form
+//! opens a modal where Discord allows one (not after a defer, not in answer to a modal).
+
+use crate::core::custom_id;
+use crate::core::reply::{Form, Reply};
+use crate::discord::builders;
+use crate::discord::render::{layout, Layout};
+use serenity::builder::{
+    Builder, CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse,
+};
+use serenity::http::Http;
+use serenity::model::id::InteractionId;
+use std::future::Future;
+use std::time::Duration;
+
+/// What kind of interaction is being answered; decides the response types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A slash command.
+    Command,
+    /// A button; `turns_page` when it is a Prev/Next button whose list it replaces in place.
+    Button { turns_page: bool },
+    /// A submitted modal (cannot be answered with another modal).
+    ModalSubmit,
+}
+
+/// The interaction being answered.
+pub struct Target<'a> {
+    pub id: InteractionId,
+    pub token: &'a str,
+    pub kind: Kind,
+    /// Largest attachment Discord accepts for this interaction, in bytes.
+    pub file_limit: usize,
+}
+
+/// Whether a button's custom id asks for another page of a list.
+pub fn turns_page(custom_id: &str) -> bool {
+    custom_id::decode(custom_id)
+        .is_some_and(|(_, options)| options.iter().any(|(k, _)| k == "page"))
+}
+
+/// Runs `work` and answers with its reply, deferring first when it takes longer than
+/// `defer_after` (at once when that is zero).
+pub async fn answer(
+    http: &Http,
+    target: &Target<'_>,
+    work: impl Future<Output = Reply>,
+    defer_after: Duration,
+) -> serenity::Result<()> {
+    let mut work = std::pin::pin!(work);
+    let in_time = if defer_after.is_zero() {
+        None
+    } else {
+        tokio::time::timeout(defer_after, &mut work).await.ok()
+    };
+    match in_time {
+        Some(reply) => respond(http, target, &reply).await,
+        None => {
+            let placeholder = match target.kind {
+                Kind::Button { turns_page: true } => CreateInteractionResponse::Acknowledge,
+                _ => CreateInteractionResponse::Defer(
+                    CreateInteractionResponseMessage::new().ephemeral(true),
+                ),
+            };
+            placeholder.execute(http, (target.id, target.token)).await?;
+            let reply = work.await;
+            deliver_deferred(http, target, &reply).await
+        }
+    }
+}
+
+/// Answers at once (response types 4, 7 or 9), then sends any follow-ups.
+async fn respond(http: &Http, target: &Target<'_>, reply: &Reply) -> serenity::Result<()> {
+    if let Some(form) = &reply.form {
+        // Discord opens a modal only as a first answer, never for a modal, and with 1-5 inputs.
+        if target.kind != Kind::ModalSubmit && !form.fields.is_empty() {
+            return CreateInteractionResponse::Modal(builders::modal(form))
+                .execute(http, (target.id, target.token))
+                .await;
+        }
+        return Box::pin(respond(http, target, &form_as_text(form))).await;
+    }
+    let Layout {
+        messages,
+        ephemeral,
+    } = layout(reply, target.file_limit);
+    let first = &messages[0];
+    let response = match target.kind {
+        Kind::Button { turns_page: true } if !reply.is_error() => {
+            CreateInteractionResponse::UpdateMessage(builders::response(first, false))
+        }
+        _ => CreateInteractionResponse::Message(builders::response(first, ephemeral)),
+    };
+    response.execute(http, (target.id, target.token)).await?;
+    follow_up(http, target, &messages[1..], ephemeral).await
+}
+
+/// Delivers the reply of a deferred interaction: the first message replaces the placeholder.
+async fn deliver_deferred(http: &Http, target: &Target<'_>, reply: &Reply) -> serenity::Result<()> {
+    if let Some(form) = &reply.form {
+        return Box::pin(deliver_deferred(http, target, &form_as_text(form))).await;
+    }
+    let Layout {
+        messages,
+        ephemeral,
+    } = layout(reply, target.file_limit);
+    let page_turn = target.kind == Kind::Button { turns_page: true };
+    if page_turn && reply.is_error() {
+        // The list stays as it was; the error goes to the clicker alone.
+        return follow_up(http, target, &messages, true).await;
+    }
+    if !page_turn && !ephemeral {
+        // The placeholder is private: say where the answer went, then post it publicly.
+        EditInteractionResponse::new()
+            .content("Posted in the channel.")
+            .execute(http, target.token)
+            .await?;
+        return follow_up(http, target, &messages, false).await;
+    }
+    builders::edit(&messages[0])
+        .execute(http, target.token)
+        .await?;
+    follow_up(http, target, &messages[1..], ephemeral).await
+}
+
+async fn follow_up(
+    http: &Http,
+    target: &Target<'_>,
+    messages: &[crate::discord::render::OutMessage],
+    ephemeral: bool,
+) -> serenity::Result<()> {
+    for message in messages {
+        builders::followup(message, ephemeral)
+            .execute(http, (None, target.token))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Where a modal cannot be opened, what the form asks for, as text.
+fn form_as_text(form: &Form) -> Reply {
+    let command = custom_id::decode(&form.custom_id)
+        .map(|(path, _)| format!("`/{}`", path.join(" ")))
+        .unwrap_or_else(|| "the command".to_string());
+    let fields: Vec<String> = form
+        .fields
+        .iter()
+        .map(|f| format!("`{}:`", f.name))
+        .collect();
+    let options = if fields.is_empty() {
+        "the options it needs".to_string()
+    } else {
+        fields.join(", ")
+    };
+    Reply::info(format!(
+        "This needs a few more details: run {command} with {options}."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::reply::FormField;
+
+    #[test]
+    fn only_paging_buttons_turn_a_page() {
+        assert!(turns_page("deal list:page=2&partner=Globex"));
+        assert!(!turns_page("deal list:partner=#3"));
+        assert!(!turns_page("touch log:deal=4"));
+    }
+
+    #[test]
+    fn a_form_that_cannot_open_says_which_options_to_give() {
+        let mut form = Form {
+            custom_id: "touch log:partner=#1".into(),
+            title: "Log a touch".into(),
+            fields: vec![FormField {
+                name: "type".into(),
+                label: "Type".into(),
+                required: true,
+                long: false,
+                placeholder: None,
+                max_length: None,
+            }],
+        };
+        let text = form_as_text(&form).text.unwrap();
+        assert_eq!(
+            text,
+            "This needs a few more details: run `/touch log` with `type:`."
+        );
+        form.fields.clear();
+        let text = form_as_text(&form).text.unwrap();
+        assert!(text.ends_with("with the options it needs."), "{text}");
+    }
+}
