@@ -27,7 +27,11 @@ pub fn decode(custom_id: &str) -> Option<Request> {
         Some((key, params)) => (key, params),
         None => (custom_id, ""),
     };
-    let path: Vec<String> = key.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let path: Vec<String> = key
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     if path.is_empty() {
         return None;
     }

@@ -15,10 +15,7 @@ const MAX_LABEL: usize = 45;
 /// (`writes`) is asked with nothing but the record it applies to (the "Update" button).
 pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)]) -> Option<Form> {
     let is_known = |o: &OptionManifest| known.iter().any(|(k, _)| k == &o.name);
-    let missing_required = command
-        .options
-        .iter()
-        .any(|o| o.required && !is_known(o));
+    let missing_required = command.options.iter().any(|o| o.required && !is_known(o));
     let only_identifies = command
         .options
         .iter()
@@ -36,7 +33,13 @@ pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)
         .iter()
         .filter(typeable)
         .filter(|o| o.required)
-        .chain(command.options.iter().filter(typeable).filter(|o| !o.required))
+        .chain(
+            command
+                .options
+                .iter()
+                .filter(typeable)
+                .filter(|o| !o.required),
+        )
         .take(MAX_FIELDS)
         .map(field)
         .collect();

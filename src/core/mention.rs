@@ -86,7 +86,11 @@ impl Core {
 
     /// Creates the workspace for a server the bot joined; returns the welcome to post when the
     /// workspace is new (a restart or a reconnect posts nothing).
-    pub async fn workspace_joined(&self, guild_id: i64, guild_name: &str) -> anyhow::Result<Option<Reply>> {
+    pub async fn workspace_joined(
+        &self,
+        guild_id: i64,
+        guild_name: &str,
+    ) -> anyhow::Result<Option<Reply>> {
         let mut tx = self.store().begin_write().await?;
         if workspace::get(&mut tx, guild_id).await?.is_some() {
             return Ok(None);
@@ -110,7 +114,11 @@ pub fn question_subject(text: &str) -> String {
         .filter(|w| !(w.starts_with("<@") && w.ends_with('>')))
         .collect();
     let mut rest = without_mentions.join(" ");
-    rest = rest.trim().trim_end_matches(['?', '!', '.']).trim().to_string();
+    rest = rest
+        .trim()
+        .trim_end_matches(['?', '!', '.'])
+        .trim()
+        .to_string();
     let lower = rest.to_lowercase();
     for phrase in LEADING {
         if let Some(stripped) = lower.strip_prefix(phrase) {
@@ -130,8 +138,14 @@ mod tests {
     #[test]
     fn the_account_is_found_in_a_question() {
         assert_eq!(question_subject("<@123> who covers acme.com?"), "acme.com");
-        assert_eq!(question_subject("<@!123> Who covers Acme Corp ?"), "Acme Corp");
-        assert_eq!(question_subject("<@123> coverage for \"Initech\""), "Initech");
+        assert_eq!(
+            question_subject("<@!123> Who covers Acme Corp ?"),
+            "Acme Corp"
+        );
+        assert_eq!(
+            question_subject("<@123> coverage for \"Initech\""),
+            "Initech"
+        );
         assert_eq!(question_subject("<@123> acme.com"), "acme.com");
         assert_eq!(question_subject("<@123>"), "");
         assert_eq!(question_subject("<@123> who covers?"), "");

@@ -234,7 +234,10 @@ fn request_of(action: &Action) -> CommandResult<(Vec<String>, GivenOptions, bool
             let (path, options) = custom_id::decode(id).ok_or_else(stale)?;
             Ok((path, text(options), true))
         }
-        Action::ModalSubmit { custom_id: id, fields } => {
+        Action::ModalSubmit {
+            custom_id: id,
+            fields,
+        } => {
             let (path, mut options) = custom_id::decode(id).ok_or_else(stale)?;
             options.extend(
                 fields

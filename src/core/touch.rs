@@ -339,7 +339,6 @@ fn preview(notes: &str) -> String {
     cut
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

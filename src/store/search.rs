@@ -102,7 +102,11 @@ pub async fn deals(
          WHERE d.workspace_id = $1 AND a.name_key LIKE $2 \
          AND d.stage NOT IN ('closed_won', 'closed_lost') ORDER BY d.id DESC LIMIT $3"
     };
-    let pattern = if by_number { format!("{key}%") } else { format!("%{key}%") };
+    let pattern = if by_number {
+        format!("{key}%")
+    } else {
+        format!("%{key}%")
+    };
     let rows = sqlx::query(sql)
         .bind(workspace_id)
         .bind(pattern)

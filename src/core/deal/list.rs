@@ -119,6 +119,12 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     if let Some(first) = title.get(..1) {
         title = format!("{}{}", first.to_uppercase(), &title[1..]);
     }
-    Ok(Reply::card(Card::new(title, Tone::Info).table(table).footer(footer))
-        .with_page_buttons("deal list", page, pages, &carried))
+    Ok(
+        Reply::card(Card::new(title, Tone::Info).table(table).footer(footer)).with_page_buttons(
+            "deal list",
+            page,
+            pages,
+            &carried,
+        ),
+    )
 }

@@ -209,6 +209,9 @@ fn did_you_mean_lists_suggestions_in_a_sentence() {
 fn a_misspelt_first_word_still_suggests_the_full_name() {
     let names = ["Globex Services", "Initech Cloud Partners", "Umbrella Corp"];
     assert_eq!(suggest("Globx", names), vec!["Globex Services"]);
-    assert_eq!(suggest("Initec Cloud", names), vec!["Initech Cloud Partners"]);
+    assert_eq!(
+        suggest("Initec Cloud", names),
+        vec!["Initech Cloud Partners"]
+    );
     assert!(suggest("Zeta", names).is_empty());
 }
