@@ -98,9 +98,8 @@ impl Case {
 
     fn interaction(self, samples: &Samples, rng: &mut Rng) -> Interaction {
         match self {
-            Case::PartnerShow => {
-                Interaction::command("partner", &["show"]).string("partner", rng.pick::<String>(&samples.partners))
-            }
+            Case::PartnerShow => Interaction::command("partner", &["show"])
+                .string("partner", rng.pick::<String>(&samples.partners)),
             Case::DealShow => Interaction::command("deal", &["show"])
                 .string("deal", &rng.pick(&samples.deals).to_string()),
             Case::TouchLog => Interaction::command("touch", &["log"])
@@ -308,13 +307,29 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
         ms(stats.median),
         ms(stats.p99),
         ms(stats.max),
-        measured.iter().map(|m| m.failures).sum::<usize>().to_string(),
-        measured.iter().map(|m| m.deferred).sum::<usize>().to_string(),
+        measured
+            .iter()
+            .map(|m| m.failures)
+            .sum::<usize>()
+            .to_string(),
+        measured
+            .iter()
+            .map(|m| m.deferred)
+            .sum::<usize>()
+            .to_string(),
     ]);
     print!(
         "{}",
         table(
-            &["command", "n", "median ms", "p99 ms", "max ms", "errors", "deferred"],
+            &[
+                "command",
+                "n",
+                "median ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "deferred"
+            ],
             &rows
         )
     );
@@ -405,9 +420,7 @@ async fn load_samples(url: &str, ws: u64) -> anyhow::Result<Samples> {
     );
     if let Some(file) = sqlite_file(url) {
         if !Path::new(&file).exists() {
-            anyhow::bail!(
-                "{file} does not exist, so there is no reference dataset; {how}"
-            );
+            anyhow::bail!("{file} does not exist, so there is no reference dataset; {how}");
         }
     }
     let store = Store::connect(url, 1).await?;
@@ -425,7 +438,9 @@ async fn load_samples(url: &str, ws: u64) -> anyhow::Result<Samples> {
     store.close().await;
     let (partners, deals) = match (partners, deals) {
         (Ok(p), Ok(d)) => (p, d),
-        (Err(err), _) | (_, Err(err)) => anyhow::bail!("cannot read the reference dataset ({err}); {how}"),
+        (Err(err), _) | (_, Err(err)) => {
+            anyhow::bail!("cannot read the reference dataset ({err}); {how}")
+        }
     };
     if partners.is_empty() || deals.is_empty() {
         anyhow::bail!(

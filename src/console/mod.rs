@@ -7,7 +7,7 @@ pub mod parse;
 pub mod progress;
 pub mod render;
 
-use crate::core::invocation::{Action, Actor, Invocation, OptionInput};
+use crate::core::invocation::{Actor, Invocation};
 use crate::core::{Core, Reply};
 use crate::domain::role::Role;
 use crate::store::member;
@@ -61,14 +61,7 @@ impl Session {
                     actor: self.actor.clone(),
                     channel_id: None,
                     interaction_id: None,
-                    action: Action::Command {
-                        path: parsed.path,
-                        options: parsed
-                            .options
-                            .into_iter()
-                            .map(|(k, v)| (k, OptionInput::Text(v)))
-                            .collect(),
-                    },
+                    action: parsed.into_action(),
                 };
                 core.handle(&invocation).await
             }

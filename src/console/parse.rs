@@ -11,6 +11,20 @@ pub struct ParsedLine {
     pub options: Vec<(String, String)>,
 }
 
+impl ParsedLine {
+    /// The line as the core's command action, every option as typed text.
+    pub fn into_action(self) -> crate::core::Action {
+        crate::core::Action::Command {
+            path: self.path,
+            options: self
+                .options
+                .into_iter()
+                .map(|(k, v)| (k, crate::core::OptionInput::Text(v)))
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError(pub String);
 

@@ -57,12 +57,7 @@ fn field(option: &OptionManifest) -> FormField {
     let long = option.max_length.is_some_and(|max| max > 200);
     let mut placeholder = option.description.clone();
     if !option.choices.is_empty() {
-        let values: Vec<String> = option
-            .choices
-            .iter()
-            .filter_map(|c| c.value.as_str().map(str::to_string))
-            .collect();
-        placeholder = values.join(", ");
+        placeholder = option.choice_values().join(", ");
     }
     FormField {
         name: option.name.clone(),

@@ -72,17 +72,7 @@ fn option_title(option: &OptionManifest) -> String {
 fn option_text(option: &OptionManifest) -> String {
     let mut text = option.description.clone();
     if !option.choices.is_empty() {
-        let values: Vec<String> = option
-            .choices
-            .iter()
-            .map(|c| {
-                c.value
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| c.value.to_string())
-            })
-            .collect();
-        text.push_str(&format!("\nOne of: {}", values.join(", ")));
+        text.push_str(&format!("\nOne of: {}", option.choice_values().join(", ")));
     }
     match (option.min_value, option.max_value) {
         (Some(min), Some(max)) => text.push_str(&format!("\nFrom {min} to {max}")),
@@ -132,17 +122,7 @@ pub fn markdown_reference() -> String {
                     option.description
                 );
                 if !option.choices.is_empty() {
-                    let values: Vec<String> = option
-                        .choices
-                        .iter()
-                        .map(|c| {
-                            c.value
-                                .as_str()
-                                .map(str::to_string)
-                                .unwrap_or_else(|| c.value.to_string())
-                        })
-                        .collect();
-                    line.push_str(&format!(": {}", values.join(", ")));
+                    line.push_str(&format!(": {}", option.choice_values().join(", ")));
                 }
                 out.push_str(&line);
                 out.push('\n');

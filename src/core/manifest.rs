@@ -59,6 +59,21 @@ pub struct OptionManifest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+impl OptionManifest {
+    /// The values of the option's fixed choices, as text (`gsi`, `reseller`, ...).
+    pub fn choice_values(&self) -> Vec<String> {
+        self.choices
+            .iter()
+            .map(|c| {
+                c.value
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| c.value.to_string())
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChoiceManifest {
     pub name: String,

@@ -268,11 +268,7 @@ fn check_choice(name: &str, spec: &OptionManifest, text: &str) -> CommandResult<
         return Ok(());
     }
     let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
-    let values: Vec<String> = spec
-        .choices
-        .iter()
-        .filter_map(|c| c.value.as_str().map(str::to_string))
-        .collect();
+    let values = spec.choice_values();
     let matches = spec.choices.iter().any(|c| {
         c.value.as_str().is_some_and(|v| v == wanted) || c.name.eq_ignore_ascii_case(text.trim())
     });

@@ -92,7 +92,7 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let at = codec::instant(now);
-    Ok(sqlx::query_scalar::<_, i64>(
+    let query = sqlx::query(
         "INSERT INTO deals (workspace_id, account_id, name, amount_minor, stage, close_date, \
          forecast_category, deal_path, owner_user_id, territory_id, sourcing_partner_id, \
          transacting_partner_id, distributor_partner_id, marketplace, private_offer_id, portal_id, \
@@ -100,30 +100,40 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
          $19, $20, $21, $21) RETURNING id",
     )
-    .bind(workspace_id)
-    .bind(deal.account_id)
-    .bind(&deal.name)
-    .bind(deal.amount_minor)
-    .bind(deal.stage.as_str())
-    .bind(codec::date(deal.close_date))
-    .bind(deal.forecast.as_str())
-    .bind(deal.path.as_str())
-    .bind(deal.owner_user_id)
-    .bind(deal.territory_id)
-    .bind(deal.sourcing_partner_id)
-    .bind(deal.transacting_partner_id)
-    .bind(deal.distributor_partner_id)
-    .bind(deal.marketplace.as_str())
-    .bind(deal.private_offer_id.as_deref())
-    .bind(deal.portal_id.as_deref())
-    .bind(deal.portal_stage.map(|s| s.as_str()))
-    .bind(deal.portal_status.map(|s| s.as_str()))
-    .bind(i64::from(deal.is_renewal))
-    .bind(deal.closed_on.map(codec::date))
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await?)
+    .bind(workspace_id);
+    let row = bind_fields(query, deal)
+        .bind(at)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get("id")?)
 }
+
+/// Binds the deal's fields in the column order both `insert` and `update` use
+/// (`account_id` ... `closed_on`).
+fn bind_fields<'q>(query: AnyQuery<'q>, deal: &'q Deal) -> AnyQuery<'q> {
+    query
+        .bind(deal.account_id)
+        .bind(&deal.name)
+        .bind(deal.amount_minor)
+        .bind(deal.stage.as_str())
+        .bind(codec::date(deal.close_date))
+        .bind(deal.forecast.as_str())
+        .bind(deal.path.as_str())
+        .bind(deal.owner_user_id)
+        .bind(deal.territory_id)
+        .bind(deal.sourcing_partner_id)
+        .bind(deal.transacting_partner_id)
+        .bind(deal.distributor_partner_id)
+        .bind(deal.marketplace.as_str())
+        .bind(deal.private_offer_id.as_deref())
+        .bind(deal.portal_id.as_deref())
+        .bind(deal.portal_stage.map(|s| s.as_str()))
+        .bind(deal.portal_status.map(|s| s.as_str()))
+        .bind(i64::from(deal.is_renewal))
+        .bind(deal.closed_on.map(codec::date))
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Writes every field of `deal` over the stored row with the same id.
 pub async fn update(
@@ -132,7 +142,7 @@ pub async fn update(
     deal: &Deal,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE deals SET account_id = $3, name = $4, amount_minor = $5, stage = $6, \
          close_date = $7, forecast_category = $8, deal_path = $9, owner_user_id = $10, \
          territory_id = $11, sourcing_partner_id = $12, transacting_partner_id = $13, \
@@ -141,29 +151,11 @@ pub async fn update(
          updated_at = $22 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(deal.id)
-    .bind(deal.account_id)
-    .bind(&deal.name)
-    .bind(deal.amount_minor)
-    .bind(deal.stage.as_str())
-    .bind(codec::date(deal.close_date))
-    .bind(deal.forecast.as_str())
-    .bind(deal.path.as_str())
-    .bind(deal.owner_user_id)
-    .bind(deal.territory_id)
-    .bind(deal.sourcing_partner_id)
-    .bind(deal.transacting_partner_id)
-    .bind(deal.distributor_partner_id)
-    .bind(deal.marketplace.as_str())
-    .bind(deal.private_offer_id.as_deref())
-    .bind(deal.portal_id.as_deref())
-    .bind(deal.portal_stage.map(|s| s.as_str()))
-    .bind(deal.portal_status.map(|s| s.as_str()))
-    .bind(i64::from(deal.is_renewal))
-    .bind(deal.closed_on.map(codec::date))
-    .bind(codec::instant(now))
-    .execute(&mut *conn)
-    .await?;
+    .bind(deal.id);
+    let done = bind_fields(query, deal)
+        .bind(codec::instant(now))
+        .execute(&mut *conn)
+        .await?;
     anyhow::ensure!(
         done.rows_affected() == 1,
         "deal {} to update is gone",

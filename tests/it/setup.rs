@@ -5,7 +5,7 @@
 use crate::both_backends;
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
-use partnerbot::core::{Action, Actor, ActorRoles, Invocation, OptionInput};
+use partnerbot::core::{Actor, ActorRoles, Invocation};
 use partnerbot::domain::role::Role;
 use partnerbot::store::audit;
 use sqlx::Row;
@@ -54,14 +54,7 @@ async fn as_discord_member(app: &TestApp, role_ids: &[i64], line: &str) -> Strin
         },
         channel_id: None,
         interaction_id: None,
-        action: Action::Command {
-            path: parsed.path,
-            options: parsed
-                .options
-                .into_iter()
-                .map(|(k, v)| (k, OptionInput::Text(v)))
-                .collect(),
-        },
+        action: parsed.into_action(),
     };
     render(&app.core.handle(&invocation).await, Style::PLAIN)
 }

@@ -151,14 +151,7 @@ impl TestApp {
             actor: Self::actor(name, roles),
             channel_id: None,
             interaction_id: None,
-            action: partnerbot::core::Action::Command {
-                path: parsed.path,
-                options: parsed
-                    .options
-                    .into_iter()
-                    .map(|(k, v)| (k, partnerbot::core::OptionInput::Text(v)))
-                    .collect(),
-            },
+            action: parsed.into_action(),
         };
         self.core.handle(&invocation).await
     }
