@@ -156,6 +156,11 @@ CREATE INDEX deals_by_account ON deals (workspace_id, account_id);
 CREATE INDEX deals_by_sourcing ON deals (workspace_id, sourcing_partner_id, close_date);
 CREATE INDEX deals_by_transacting ON deals (workspace_id, transacting_partner_id);
 CREATE INDEX deals_by_distributor ON deals (workspace_id, distributor_partner_id);
+-- Open deals (lists, pipeline counts): small partial indexes instead of scanning closed history.
+CREATE INDEX deals_open_by_close ON deals (workspace_id, close_date, id, amount_minor)
+    WHERE stage NOT IN ('closed_won', 'closed_lost');
+CREATE INDEX deals_open_by_territory ON deals (workspace_id, territory_id, amount_minor)
+    WHERE stage NOT IN ('closed_won', 'closed_lost');
 
 CREATE TABLE deal_influences (
     id             INTEGER PRIMARY KEY,

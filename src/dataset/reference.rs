@@ -113,10 +113,9 @@ pub async fn generate(
     let result = load(&mut conn, backend, workspace_id, scale, now).await;
     let _ = conn.close().await;
     result?;
-    if backend == Backend::Postgres {
-        // What autovacuum would do shortly after a load this size: fresh planner statistics.
-        sqlx::query("ANALYZE").execute(store.pool()).await?;
-    }
+    // Fresh planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` at the next
+    // start (SQLite) would gather after a load this size.
+    sqlx::query("ANALYZE").execute(store.pool()).await?;
     let mut conn = store.pool().acquire().await?;
     Counts::load(&mut conn, workspace_id).await
 }

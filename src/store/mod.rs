@@ -53,7 +53,20 @@ impl Store {
     pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Store> {
         let store = Store::connect(url, max_connections).await?;
         store.migrate().await?;
+        store.refresh_statistics().await?;
         Ok(store)
+    }
+
+    /// SQLite plans queries well only with table statistics: gather them where they are missing
+    /// or stale (bounded work: `analysis_limit`). PostgreSQL's autovacuum does this on its own.
+    async fn refresh_statistics(&self) -> anyhow::Result<()> {
+        if self.backend == Backend::Sqlite {
+            self.pool
+                .execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
+                .await
+                .context("refreshing SQLite statistics")?;
+        }
+        Ok(())
     }
 
     /// Connects without migrating (used by `partnerbot migrate` to report what it applies).

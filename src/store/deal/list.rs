@@ -90,9 +90,11 @@ fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
     }
     if let Some(partner) = filter.partner_id {
         w.and_arg(
-            "(d.sourcing_partner_id = ? OR d.transacting_partner_id = ? \
-             OR d.distributor_partner_id = ? OR EXISTS (SELECT 1 FROM deal_influences di \
-             WHERE di.workspace_id = d.workspace_id AND di.deal_id = d.id AND di.partner_id = ?))",
+            // One indexed lookup per partner role (an OR across columns would scan every deal).
+            "d.id IN (SELECT id FROM deals WHERE workspace_id = $1 AND sourcing_partner_id = ? \
+             UNION ALL SELECT id FROM deals WHERE workspace_id = $1 AND transacting_partner_id = ? \
+             UNION ALL SELECT id FROM deals WHERE workspace_id = $1 AND distributor_partner_id = ? \
+             UNION ALL SELECT deal_id FROM deal_influences WHERE workspace_id = $1 AND partner_id = ?)",
             Arg::Int(partner),
         );
     }
@@ -100,7 +102,9 @@ fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
         w.and_arg("d.stage = ?", Arg::Text(stage.as_str().to_string()));
     }
     if filter.open_only {
-        w.and("d.stage NOT IN ('closed_won', 'closed_lost')");
+        // The always-true date range steers SQLite to the small open-deals index
+        // (`deals_open_by_close`) instead of an index that only narrows by workspace.
+        w.and("d.stage NOT IN ('closed_won', 'closed_lost') AND d.close_date >= '0000-01-01'");
     }
     if let Some(from) = filter.close_from {
         w.and_arg("d.close_date >= ?", Arg::Text(codec::date(from)));
@@ -152,28 +156,45 @@ pub async fn page(
     limit: i64,
     offset: i64,
 ) -> anyhow::Result<Vec<DealLine>> {
+    // Two steps: the page's ids from the filter alone (an index walk in close-date order), then
+    // the names for those rows only. One joined statement let SQLite's planner walk every deal.
     let (clause, mut args) = where_clause(workspace_id, filter);
     let n = args.len();
     args.push(Arg::Int(limit));
     args.push(Arg::Int(offset));
+    let ids_sql = format!(
+        "SELECT d.id FROM deals d WHERE {clause} ORDER BY d.close_date, d.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let ids: Vec<i64> = bind_all(sqlx::query(&ids_sql), args)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "SELECT d.id, d.name, a.name AS account, d.amount_minor, d.stage, d.close_date, \
            COALESCE(ps.name, pt.name, pd.name) AS partner, m.display_name AS owner \
-         FROM (SELECT d.id FROM deals d WHERE {clause} \
-               ORDER BY d.close_date, d.id LIMIT ${} OFFSET ${}) chosen \
-         JOIN deals d ON d.workspace_id = $1 AND d.id = chosen.id \
+         FROM deals d \
          JOIN accounts a ON a.workspace_id = d.workspace_id AND a.id = d.account_id \
          LEFT JOIN partners ps ON ps.workspace_id = d.workspace_id AND ps.id = d.sourcing_partner_id \
          LEFT JOIN partners pt ON pt.workspace_id = d.workspace_id AND pt.id = d.transacting_partner_id \
          LEFT JOIN partners pd ON pd.workspace_id = d.workspace_id AND pd.id = d.distributor_partner_id \
          LEFT JOIN members m ON m.workspace_id = d.workspace_id AND m.user_id = d.owner_user_id \
+         WHERE d.workspace_id = $1 AND d.id IN ({}) \
          ORDER BY d.close_date, d.id",
-        n + 1,
-        n + 2
+        placeholders.join(", ")
     );
-    let rows = bind_all(sqlx::query(&sql), args)
-        .fetch_all(&mut *conn)
-        .await?;
+    let mut query = sqlx::query(&sql).bind(workspace_id);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
             Ok(DealLine {
