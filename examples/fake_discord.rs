@@ -26,7 +26,6 @@ use anyhow::Context as _;
 use clap::Parser;
 use fake_discord::fixtures::{self, CHANNEL_ID, GUILD_ID};
 use fake_discord::{message_text, Answer, FakeConfig, FakeDiscord, Interaction, Recorded};
-use partnerbot::core::manifest::{find_leaf, kind};
 use serde_json::Value;
 use std::io::Write as _;
 use std::time::Duration;
@@ -147,7 +146,7 @@ async fn main() -> anyhow::Result<()> {
                     .map(|m| fixtures::bot_message(next_id(), CHANNEL_ID, m));
                 args.acting(on.map_or(button.clone(), |m| button.on_message(m)))
             }
-            None => match command(line) {
+            None => match fixtures::from_line(line) {
                 Ok(interaction) => args.acting(interaction),
                 Err(problem) => {
                     println!("{problem}");
@@ -280,71 +279,6 @@ fn is_post(request: &Recorded) -> bool {
 }
 
 /// A console line as a slash command, its options typed by the command's manifest.
-fn command(line: &str) -> Result<Interaction, String> {
-    let parsed = partnerbot::console::parse::parse_line(line).map_err(|e| e.0)?;
-    let leaf = find_leaf(&parsed.path)
-        .ok_or_else(|| format!("there is no /{}; try /help", parsed.path.join(" ")))?;
-    let rest: Vec<&str> = leaf.path[1..].iter().map(String::as_str).collect();
-    let mut interaction = Interaction::command(&leaf.path[0], &rest);
-    for (name, value) in &parsed.options {
-        let Some(option) = leaf.options.iter().find(|o| o.name == *name) else {
-            let known: Vec<&str> = leaf.options.iter().map(|o| o.name.as_str()).collect();
-            return Err(format!(
-                "{} has no option `{name}`; it takes: {}",
-                leaf.display(),
-                known.join(", ")
-            ));
-        };
-        interaction = match option.kind {
-            kind::INTEGER => {
-                let n = value
-                    .parse()
-                    .map_err(|_| format!("{name} takes a whole number"))?;
-                interaction.integer(name, n)
-            }
-            kind::NUMBER => interaction.number(
-                name,
-                value
-                    .parse()
-                    .map_err(|_| format!("{name} takes a number"))?,
-            ),
-            kind::BOOLEAN => interaction.boolean(
-                name,
-                matches!(value.to_lowercase().as_str(), "true" | "yes" | "1"),
-            ),
-            kind::USER => {
-                let (id, user) = mentioned(value, "<@");
-                interaction.user_option(name, id, &user)
-            }
-            kind::CHANNEL => interaction.channel_option(name, mentioned(value, "<#").0),
-            kind::ROLE => {
-                let (id, role) = mentioned(value, "<@&");
-                interaction.role_option(name, id, &role)
-            }
-            _ => interaction.string(name, value),
-        };
-    }
-    Ok(interaction)
-}
-
-/// `<@123>`, `123` or a name (`@sam`, `sam`) as an id and a name.
-fn mentioned(value: &str, prefix: &str) -> (u64, String) {
-    let bare = value
-        .trim()
-        .trim_start_matches(prefix)
-        .trim_end_matches('>');
-    match bare.parse::<u64>() {
-        Ok(id) => (id, format!("user{id}")),
-        Err(_) => {
-            let name = bare.trim_start_matches(['@', '#']);
-            (
-                partnerbot::console::local_user_id(name) as u64,
-                name.to_string(),
-            )
-        }
-    }
-}
-
 fn next_id() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(fixtures::GENERATED_ID_BASE + 800_000_000);

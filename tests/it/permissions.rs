@@ -8,7 +8,7 @@ use partnerbot::core::commands::COMMANDS;
 use partnerbot::domain::role::Role;
 
 /// (command key, a line that succeeds when allowed; `{n}` makes each run unique).
-const LINES: &[(&str, &str)] = &[
+pub const LINES: &[(&str, &str)] = &[
     ("help", "/help"),
     ("setup show", "/setup show"),
     ("setup workspace", "/setup workspace timezone:Europe/Berlin name:\"Team {n}\""),

@@ -9,6 +9,7 @@ mod components;
 mod delivery;
 mod deployment;
 mod events;
+mod every_command;
 
 pub use crate::support::discord_app::DiscordApp;
 pub use crate::support::fake_discord::{
