@@ -27,7 +27,7 @@
 //! not run (no dataset, no bot binary, the bot did not connect).
 
 #[path = "../tests/it/support/fake_discord/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod fake_discord;
 
 use anyhow::Context as _;
