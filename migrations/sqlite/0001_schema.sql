@@ -152,7 +152,7 @@ CREATE TABLE deals (
 CREATE INDEX deals_by_close ON deals (workspace_id, close_date);
 CREATE INDEX deals_by_territory ON deals (workspace_id, territory_id, close_date);
 CREATE INDEX deals_by_owner ON deals (workspace_id, owner_user_id, close_date);
-CREATE INDEX deals_by_account ON deals (workspace_id, account_id);
+CREATE INDEX deals_by_account ON deals (workspace_id, account_id, close_date, id);
 CREATE INDEX deals_by_sourcing ON deals (workspace_id, sourcing_partner_id, close_date);
 CREATE INDEX deals_by_transacting ON deals (workspace_id, transacting_partner_id);
 CREATE INDEX deals_by_distributor ON deals (workspace_id, distributor_partner_id);
@@ -211,6 +211,7 @@ CREATE UNIQUE INDEX registrations_one_approved_sourced_per_deal ON registrations
     WHERE status = 'approved' AND reg_type <> 'services_attach';
 CREATE INDEX registrations_by_partner ON registrations (workspace_id, partner_id, status);
 CREATE INDEX registrations_by_account ON registrations (workspace_id, account_id, status);
+CREATE INDEX registrations_by_deal ON registrations (workspace_id, deal_id, id);
 CREATE INDEX registrations_by_expiry ON registrations (workspace_id, status, expires_on);
 
 CREATE TABLE touches (

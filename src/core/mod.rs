@@ -91,7 +91,7 @@ impl Core {
         })?;
         let now = self.clock.now();
 
-        let (workspace, mapping) = self.prepare_workspace(invocation, now).await?;
+        let (workspace, mapping, member) = self.prepare_workspace(invocation, now).await?;
         let roles = access::resolve_roles(&invocation.actor, &mapping);
         access::check(spec.access, &roles, workspace.open_read, &leaf.display())
             .map_err(CommandError::Denied)?;
@@ -108,7 +108,7 @@ impl Core {
             }
         }
         let opts = Options::validate(leaf, &options)?;
-        self.sync_member(invocation, &roles, now).await?;
+        self.sync_member(invocation, member, &roles, now).await?;
 
         let mut tx = if spec.writes {
             self.store.begin_write().await?
@@ -155,12 +155,17 @@ impl Core {
         Ok(reply)
     }
 
-    /// Loads the workspace (creating it with defaults on first contact) and its role mapping.
+    /// Loads the workspace (creating it with defaults on first contact), its role mapping and
+    /// the actor's member row, on one connection.
     async fn prepare_workspace(
         &self,
         invocation: &Invocation,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> CommandResult<(workspace::Workspace, Vec<(i64, crate::domain::role::Role)>)> {
+    ) -> CommandResult<(
+        workspace::Workspace,
+        Vec<(i64, crate::domain::role::Role)>,
+        Option<member::Member>,
+    )> {
         let mut conn = self.store.pool().acquire().await?;
         let found = workspace::get(&mut conn, invocation.workspace_id).await?;
         let ws = match found {
@@ -181,21 +186,20 @@ impl Core {
             }
         };
         let mapping = workspace::role_mappings(&mut conn, ws.id).await?;
-        Ok((ws, mapping))
+        let member = member::get(&mut conn, ws.id, invocation.actor.user_id).await?;
+        Ok((ws, mapping, member))
     }
 
     /// Records the actor as a member, writing only when their name or roles changed.
     async fn sync_member(
         &self,
         invocation: &Invocation,
+        current: Option<member::Member>,
         roles: &[crate::domain::role::Role],
         now: chrono::DateTime<chrono::Utc>,
     ) -> CommandResult<()> {
         let actor = &invocation.actor;
         let roles_text = access::roles_text(roles);
-        let mut conn = self.store.pool().acquire().await?;
-        let current = member::get(&mut conn, invocation.workspace_id, actor.user_id).await?;
-        drop(conn);
         let unchanged =
             current.is_some_and(|m| m.display_name == actor.display_name && m.roles == roles_text);
         if !unchanged {

@@ -84,7 +84,10 @@ impl Store {
                 Backend::Sqlite => max_connections.clamp(1, 4),
                 Backend::Postgres => max_connections,
             })
-            .acquire_timeout(Duration::from_secs(10));
+            .acquire_timeout(Duration::from_secs(10))
+            // A broken connection fails its query and is replaced; a ping before every use would
+            // cost a round trip per command.
+            .test_before_acquire(false);
         let pool_options = match backend {
             Backend::Sqlite => pool_options.after_connect(|conn, _meta| {
                 Box::pin(async move {
@@ -96,7 +99,14 @@ impl Store {
                     Ok(())
                 })
             }),
-            Backend::Postgres => pool_options,
+            // Parallel workers cost more to start than the bot's small queries take.
+            Backend::Postgres => pool_options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute("SET max_parallel_workers_per_gather = 0")
+                        .await?;
+                    Ok(())
+                })
+            }),
         };
         let pool = pool_options
             .connect_with(options)
