@@ -33,6 +33,7 @@ mod fake_discord;
 use anyhow::Context as _;
 use clap::Parser;
 use fake_discord::{Answer, FakeConfig, FakeDiscord, Interaction};
+use partnerbot::bench::report::{ms, table, Stats};
 use partnerbot::dataset::rng::Rng;
 use partnerbot::store::{redact, Store};
 use serde_json::Value;
@@ -125,43 +126,6 @@ struct Measured {
     send_costs: Vec<Duration>,
     deferred: usize,
     failures: usize,
-}
-
-/// Medians and tails of a list of durations, in milliseconds.
-struct Stats {
-    n: usize,
-    median: f64,
-    p99: f64,
-    max: f64,
-}
-
-impl Stats {
-    fn of(samples: &[Duration]) -> Stats {
-        let mut ms: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1e3).collect();
-        ms.sort_by(f64::total_cmp);
-        let n = ms.len();
-        if n == 0 {
-            return Stats {
-                n,
-                median: 0.0,
-                p99: 0.0,
-                max: 0.0,
-            };
-        }
-        let median = if n % 2 == 1 {
-            ms[n / 2]
-        } else {
-            (ms[n / 2 - 1] + ms[n / 2]) / 2.0
-        };
-        // Nearest rank: the smallest value with at least 99% of the values at or below it.
-        let rank = (99 * n).div_ceil(100).max(1);
-        Stats {
-            n,
-            median,
-            p99: ms[rank - 1],
-            max: ms[n - 1],
-        }
-    }
 }
 
 /// The bot as a child process; killed if still running when dropped (an early error).
@@ -293,9 +257,9 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
         rows.push(vec![
             case.label().to_string(),
             stats.n.to_string(),
-            ms(stats.median),
-            ms(stats.p99),
-            ms(stats.max),
+            ms(stats.median_ms),
+            ms(stats.p99_ms),
+            ms(stats.max_ms),
             out.failures.to_string(),
             out.deferred.to_string(),
         ]);
@@ -304,9 +268,9 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
     rows.push(vec![
         "all commands".to_string(),
         stats.n.to_string(),
-        ms(stats.median),
-        ms(stats.p99),
-        ms(stats.max),
+        ms(stats.median_ms),
+        ms(stats.p99_ms),
+        ms(stats.max_ms),
         measured
             .iter()
             .map(|m| m.failures)
@@ -335,7 +299,7 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
     );
     let worst_p99 = measured
         .iter()
-        .map(|m| Stats::of(&m.latencies).p99)
+        .map(|m| Stats::of(&m.latencies).p99_ms)
         .fold(0.0, f64::max);
     println!(
         "\ntarget p99 < {TARGET_P99_MS} ms for every command: {} (worst p99 {} ms)",
@@ -352,8 +316,8 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
         "included above, the fake's own work per command: median {} ms building and checking the \
          event before queueing it, median {} ms checking the callback body against Discord's \
          OpenAPI description",
-        ms(Stats::of(&sends).median),
-        checks.map_or_else(|| "n/a".to_string(), |c| ms(Stats::of(&c).median))
+        ms(Stats::of(&sends).median_ms),
+        checks.map_or_else(|| "n/a".to_string(), |c| ms(Stats::of(&c).median_ms))
     );
     println!(
         "\nbot memory: peak RSS (VmHWM) {}, RSS now (VmRSS) {}",
@@ -596,49 +560,4 @@ fn mib(kib: Option<u64>) -> String {
         || "unknown".to_string(),
         |k| format!("{:.1} MiB", k as f64 / 1024.0),
     )
-}
-
-/// Milliseconds with a precision that suits their size.
-fn ms(value: f64) -> String {
-    if value < 10.0 {
-        format!("{value:.2}")
-    } else if value < 100.0 {
-        format!("{value:.1}")
-    } else {
-        format!("{value:.0}")
-    }
-}
-
-/// A plain-text table: the first column left-aligned, the others right-aligned.
-fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (cell, w))| {
-                if i == 0 {
-                    format!("{cell:<w$}")
-                } else {
-                    format!("{cell:>w$}")
-                }
-            })
-            .collect();
-        parts.join("  ").trim_end().to_string()
-    };
-    let mut out = line(headers.to_vec());
-    out.push('\n');
-    out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-    out.push('\n');
-    for row in rows {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
-        out.push('\n');
-    }
-    out
 }

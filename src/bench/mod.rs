@@ -6,7 +6,7 @@
 //! statements); every iteration varies the record it touches.
 
 mod cases;
-mod report;
+pub mod report;
 mod throughput;
 
 use crate::config::Config;
