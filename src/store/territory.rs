@@ -93,11 +93,15 @@ pub struct TerritorySummary {
 
 pub async fn list(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<TerritorySummary>> {
     let rows = sqlx::query(
-        "SELECT t.id, t.name, t.region, \
-           (SELECT COUNT(*) FROM partners p WHERE p.workspace_id = t.workspace_id AND p.territory_id = t.id) AS partners, \
-           (SELECT COUNT(*) FROM deals d WHERE d.workspace_id = t.workspace_id AND d.territory_id = t.id \
-              AND d.stage NOT IN ('closed_won', 'closed_lost')) AS open_deals \
-         FROM territories t WHERE t.workspace_id = $1 ORDER BY t.name",
+        // One grouped count per table (not one count per territory): fast at 50 territories.
+        "SELECT t.id, t.name, t.region, COALESCE(p.n, 0) AS partners, COALESCE(d.n, 0) AS open_deals \
+         FROM territories t \
+         LEFT JOIN (SELECT territory_id, COUNT(*) AS n FROM partners WHERE workspace_id = $1 \
+                    GROUP BY territory_id) p ON p.territory_id = t.id \
+         LEFT JOIN (SELECT territory_id, COUNT(*) AS n FROM deals WHERE workspace_id = $1 \
+                    AND stage NOT IN ('closed_won', 'closed_lost') GROUP BY territory_id) d \
+                ON d.territory_id = t.id \
+         WHERE t.workspace_id = $1 ORDER BY t.name",
     )
     .bind(workspace_id)
     .fetch_all(&mut *conn)
