@@ -8,6 +8,7 @@ mod list;
 
 pub use list::{page, summary, DealFilter, DealLine, Summary};
 
+use super::args::AnyQuery;
 use super::{codec, Conn};
 use crate::domain::deal::{
     DealPath, ForecastCategory, Marketplace, PortalStage, PortalStatus, Stage,
@@ -132,8 +133,6 @@ fn bind_fields<'q>(query: AnyQuery<'q>, deal: &'q Deal) -> AnyQuery<'q> {
         .bind(i64::from(deal.is_renewal))
         .bind(deal.closed_on.map(codec::date))
 }
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Writes every field of `deal` over the stored row with the same id.
 pub async fn update(

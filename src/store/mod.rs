@@ -11,6 +11,7 @@
 //! One file per aggregate; each takes a `&mut AnyConnection` (a transaction derefs to one).
 
 pub mod account;
+pub mod args;
 pub mod audit;
 pub mod codec;
 pub mod deal;

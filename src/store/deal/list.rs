@@ -6,6 +6,7 @@
 use super::stored;
 use crate::domain::deal::Stage;
 use crate::domain::Choice;
+use crate::store::args::{bind_all, Arg};
 use crate::store::{codec, Conn};
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -46,11 +47,6 @@ pub struct DealLine {
 pub struct Summary {
     pub count: i64,
     pub total_minor: i64,
-}
-
-enum Arg {
-    Int(i64),
-    Text(String),
 }
 
 /// A WHERE clause being built, with its arguments (`$1` is the workspace).
@@ -113,19 +109,6 @@ fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
         w.and_arg("d.close_date <= ?", Arg::Text(codec::date(to)));
     }
     (w.sql, w.args)
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    args: Vec<Arg>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for arg in args {
-        query = match arg {
-            Arg::Int(n) => query.bind(n),
-            Arg::Text(s) => query.bind(s),
-        };
-    }
-    query
 }
 
 /// Count and total amount of every deal matching `filter`.

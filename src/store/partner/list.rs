@@ -8,6 +8,7 @@
 use super::stored;
 use crate::domain::partner::{PartnerType, Track};
 use crate::domain::Choice;
+use crate::store::args::{bind_all, Arg};
 use crate::store::{codec, Conn};
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -38,11 +39,6 @@ pub struct PartnerLine {
     pub last_touch: Option<NaiveDate>,
 }
 
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
 /// The WHERE clause of `filter` over `partners p`, with `$1` the workspace, and its arguments.
 fn where_clause(workspace_id: i64, filter: &PartnerFilter) -> (String, Vec<Arg>) {
     let mut sql = String::from("p.workspace_id = $1");
@@ -64,19 +60,6 @@ fn where_clause(workspace_id: i64, filter: &PartnerFilter) -> (String, Vec<Arg>)
         and("p.name_key LIKE ", Arg::Text(format!("%{key}%")));
     }
     (sql, args)
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    args: Vec<Arg>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for arg in args {
-        query = match arg {
-            Arg::Int(n) => query.bind(n),
-            Arg::Text(s) => query.bind(s),
-        };
-    }
-    query
 }
 
 /// How many partners match `filter`.

@@ -1,0 +1,23 @@
+//! Arguments of queries assembled at run time (list filters): collected as values, then bound
+//! in order to `$2, $3, ...` after the workspace.
+
+/// A query on the `Any` driver, as `sqlx::query` makes it.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// One argument of a dynamically built query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// Binds `args` in order.
+pub fn bind_all(mut query: AnyQuery<'_>, args: Vec<Arg>) -> AnyQuery<'_> {
+    for arg in args {
+        query = match arg {
+            Arg::Int(n) => query.bind(n),
+            Arg::Text(s) => query.bind(s),
+        };
+    }
+    query
+}
