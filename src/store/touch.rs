@@ -4,6 +4,7 @@
 //! indexes (`touches_by_partner`, `touches_by_account`, `touches_by_member`, all ending in
 //! `occurred_on`): lists page through ids first and join names for one page only.
 
+use super::args::{bind_all, Arg};
 use super::{codec, Conn};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
@@ -107,21 +108,21 @@ pub struct TouchRow {
 
 /// The `WHERE` clause of a filter over `touches` and the values it binds, in order. Only fixed
 /// SQL text is ever concatenated; every value is a bound parameter.
-fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Param>) {
+fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Arg>) {
     let mut sql = String::from("workspace_id = $1");
-    let mut params = vec![Param::Int(workspace_id)];
-    let mut push = |sql: &mut String, column: &str, value: Param| {
+    let mut params = vec![Arg::Int(workspace_id)];
+    let mut push = |sql: &mut String, column: &str, value: Arg| {
         params.push(value);
         sql.push_str(&format!(" AND {column} ${}", params.len()));
     };
     if let Some(id) = filter.partner_id {
-        push(&mut sql, "partner_id =", Param::Int(id));
+        push(&mut sql, "partner_id =", Arg::Int(id));
     }
     if let Some(id) = filter.account_id {
-        push(&mut sql, "account_id =", Param::Int(id));
+        push(&mut sql, "account_id =", Arg::Int(id));
     }
     if let Some(id) = filter.logged_by {
-        push(&mut sql, "logged_by =", Param::Int(id));
+        push(&mut sql, "logged_by =", Arg::Int(id));
     }
     if filter.partner_id.is_none() && filter.account_id.is_none() && filter.logged_by.is_none() {
         // The whole workspace: walk `touches_by_partner` partner by partner (every touch has a
@@ -129,33 +130,14 @@ fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Par
         sql.push_str(" AND partner_id IN (SELECT id FROM partners WHERE workspace_id = $1)");
     }
     if let Some(kind) = filter.touch_type {
-        push(&mut sql, "touch_type =", Param::Text(kind.to_string()));
+        push(&mut sql, "touch_type =", Arg::Text(kind.to_string()));
     }
     push(
         &mut sql,
         "occurred_on >=",
-        Param::Text(codec::date(filter.since)),
+        Arg::Text(codec::date(filter.since)),
     );
     (sql, params)
-}
-
-#[derive(Debug, Clone)]
-enum Param {
-    Int(i64),
-    Text(String),
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    params: &'q [Param],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for param in params {
-        query = match param {
-            Param::Int(n) => query.bind(*n),
-            Param::Text(s) => query.bind(s.as_str()),
-        };
-    }
-    query
 }
 
 /// How many touches match `filter`.
@@ -166,7 +148,7 @@ pub async fn count(
 ) -> anyhow::Result<i64> {
     let (clause, params) = where_clause(workspace_id, filter);
     let sql = format!("SELECT COUNT(*) AS n FROM touches WHERE {clause}");
-    let row = bind_all(sqlx::query(&sql), &params)
+    let row = bind_all(sqlx::query(&sql), params)
         .fetch_one(&mut *conn)
         .await?;
     Ok(row.try_get("n")?)
@@ -195,7 +177,7 @@ pub async fn list(
         n + 1,
         n + 2
     );
-    let rows = bind_all(sqlx::query(&sql), &params)
+    let rows = bind_all(sqlx::query(&sql), params)
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut *conn)
