@@ -10,6 +10,7 @@ pub use profile::{
     PartnerDeal, PartnerRegistration, PartnerTouch,
 };
 
+use super::args::AnyQuery;
 use super::{codec, Conn};
 use crate::domain::names::name_key;
 use crate::domain::partner::{PartnerType, Track};
@@ -117,30 +118,38 @@ pub async fn insert(
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let f = fields;
-    Ok(sqlx::query_scalar::<_, i64>(
+    let query = sqlx::query(
         "INSERT INTO partners (workspace_id, name, name_key, partner_type, track, \
          professional_services, territory_id, domain, certs_sales, certs_sa, certs_pse, \
          agreement_signed_on, agreement_expires_on, business_plan_on_file, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
          RETURNING id",
     )
-    .bind(workspace_id)
-    .bind(&f.name)
-    .bind(name_key(&f.name))
-    .bind(f.partner_type.as_str())
-    .bind(f.track.as_str())
-    .bind(i64::from(f.professional_services))
-    .bind(f.territory_id)
-    .bind(f.domain.as_deref())
-    .bind(f.certs_sales)
-    .bind(f.certs_sa)
-    .bind(f.certs_pse)
-    .bind(f.agreement_signed_on.map(codec::date))
-    .bind(f.agreement_expires_on.map(codec::date))
-    .bind(i64::from(f.business_plan))
-    .bind(codec::instant(now))
-    .fetch_one(&mut *conn)
-    .await?)
+    .bind(workspace_id);
+    let row = bind_fields(query, f)
+        .bind(codec::instant(now))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// Binds the partner's fields in the column order `insert` and `update` share
+/// (`name` ... `business_plan_on_file`).
+fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q PartnerFields) -> AnyQuery<'q> {
+    query
+        .bind(&f.name)
+        .bind(name_key(&f.name))
+        .bind(f.partner_type.as_str())
+        .bind(f.track.as_str())
+        .bind(i64::from(f.professional_services))
+        .bind(f.territory_id)
+        .bind(f.domain.as_deref())
+        .bind(f.certs_sales)
+        .bind(f.certs_sa)
+        .bind(f.certs_pse)
+        .bind(f.agreement_signed_on.map(codec::date))
+        .bind(f.agreement_expires_on.map(codec::date))
+        .bind(i64::from(f.business_plan))
 }
 
 /// Writes every field over the stored partner `id`.
@@ -152,30 +161,18 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let f = fields;
-    sqlx::query(
+    let query = sqlx::query(
         "UPDATE partners SET name = $3, name_key = $4, partner_type = $5, track = $6, \
          professional_services = $7, territory_id = $8, domain = $9, certs_sales = $10, \
          certs_sa = $11, certs_pse = $12, agreement_signed_on = $13, agreement_expires_on = $14, \
          business_plan_on_file = $15, updated_at = $16 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(id)
-    .bind(&f.name)
-    .bind(name_key(&f.name))
-    .bind(f.partner_type.as_str())
-    .bind(f.track.as_str())
-    .bind(i64::from(f.professional_services))
-    .bind(f.territory_id)
-    .bind(f.domain.as_deref())
-    .bind(f.certs_sales)
-    .bind(f.certs_sa)
-    .bind(f.certs_pse)
-    .bind(f.agreement_signed_on.map(codec::date))
-    .bind(f.agreement_expires_on.map(codec::date))
-    .bind(i64::from(f.business_plan))
-    .bind(codec::instant(now))
-    .execute(&mut *conn)
-    .await?;
+    .bind(id);
+    bind_fields(query, f)
+        .bind(codec::instant(now))
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
