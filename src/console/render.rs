@@ -97,6 +97,16 @@ pub fn render(reply: &Reply, style: Style) -> String {
             file.bytes.len()
         ));
     }
+    for post in &reply.posts {
+        let verb = if post.edit_message_id.is_some() {
+            "updated"
+        } else {
+            "posted"
+        };
+        out.push_str(&style.paint("2", &format!("\n» {verb} in the {}:", post.channel_label)));
+        out.push('\n');
+        out.push_str(&render(&post.message, style));
+    }
     out
 }
 

@@ -55,6 +55,14 @@ pub const COMMANDS: &[CommandSpec] = &[
     read("touch list", Access::Roles(EVERY_ROLE)),
 ];
 
+/// Commands whose buttons answer by replacing the message they are on (a review card showing
+/// its decision) rather than with a new message.
+pub const UPDATES_IN_PLACE: &[&str] = &[];
+
+pub fn updates_in_place(key: &str) -> bool {
+    UPDATES_IN_PLACE.contains(&key)
+}
+
 pub fn spec(key: &str) -> Option<&'static CommandSpec> {
     COMMANDS.iter().find(|c| c.key == key)
 }

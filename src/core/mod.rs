@@ -155,6 +155,25 @@ impl Core {
         Ok(reply)
     }
 
+    /// A door reports the message it posted for a tracked [`reply::Post`], so that later changes
+    /// to the record edit that message.
+    pub async fn record_posted(
+        &self,
+        workspace_id: i64,
+        track: &str,
+        channel_id: i64,
+        message_id: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.store.begin_write().await?;
+        let posted = store::posted::Posted {
+            channel_id,
+            message_id,
+        };
+        store::posted::record(&mut tx, workspace_id, track, posted, self.clock.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Loads the workspace (creating it with defaults on first contact), its role mapping and
     /// the actor's member row, on one connection.
     async fn prepare_workspace(

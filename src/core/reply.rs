@@ -44,6 +44,32 @@ pub struct Reply {
     /// A form to fill in (a Discord modal) instead of a message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
+    /// Answering a button (or a modal opened by one): replace the message the button was on
+    /// instead of sending a new one (a review card showing its decision).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub update_source: bool,
+    /// Messages to post in channels besides the answer (a review card, a note to a PTM).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<Post>,
+}
+
+/// A message the core asks the door to post in a channel, or to edit where it was posted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub channel_id: i64,
+    /// How people know the channel (`review channel`), for the console which has none.
+    pub channel_label: String,
+    pub message: Reply,
+    /// Edit this earlier message instead of posting a new one.
+    #[serde(default)]
+    pub edit_message_id: Option<i64>,
+    /// When set (`registration:12`), the door reports the posted message id back with
+    /// [`crate::core::Core::record_posted`], so later changes can edit the message.
+    #[serde(default)]
+    pub track: Option<String>,
+    /// Users the post notifies (pings); every other mention in it stays silent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pings: Vec<i64>,
 }
 
 /// A short form asking for a command's missing options (Discord shows it as a modal).
@@ -123,6 +149,8 @@ impl Reply {
             buttons: Vec::new(),
             files: Vec::new(),
             form: None,
+            update_source: false,
+            posts: Vec::new(),
         }
     }
 
@@ -213,6 +241,18 @@ impl Reply {
         reply
     }
 
+    /// Also posts `message` in `channel_id` (known to people as `channel_label`).
+    pub fn with_post(mut self, post: Post) -> Reply {
+        self.posts.push(post);
+        self
+    }
+
+    /// Replaces the message whose button was clicked (see [`Reply::update_source`]).
+    pub fn updating_source(mut self) -> Reply {
+        self.update_source = true;
+        self
+    }
+
     pub fn public(mut self) -> Reply {
         self.visibility = Visibility::Public;
         self
@@ -220,6 +260,38 @@ impl Reply {
 
     pub fn is_error(&self) -> bool {
         self.tone == Tone::Error
+    }
+}
+
+impl Post {
+    /// A new message in `channel_id`.
+    pub fn new(channel_id: i64, channel_label: impl Into<String>, message: Reply) -> Post {
+        Post {
+            channel_id,
+            channel_label: channel_label.into(),
+            message,
+            edit_message_id: None,
+            track: None,
+            pings: Vec::new(),
+        }
+    }
+
+    /// Notifies these users (their mentions in the message ping them).
+    pub fn pinging(mut self, users: impl IntoIterator<Item = i64>) -> Post {
+        self.pings.extend(users);
+        self
+    }
+
+    /// Edits `message_id` instead of posting, when it is known.
+    pub fn editing(mut self, message_id: Option<i64>) -> Post {
+        self.edit_message_id = message_id;
+        self
+    }
+
+    /// Asks the door to report the posted message id under `track` (`registration:12`).
+    pub fn tracked(mut self, track: impl Into<String>) -> Post {
+        self.track = Some(track.into());
+        self
     }
 }
 

@@ -20,10 +20,21 @@ use std::time::Duration;
 pub enum Kind {
     /// A slash command.
     Command,
-    /// A button; `turns_page` when it is a Prev/Next button whose list it replaces in place.
-    Button { turns_page: bool },
-    /// A submitted modal (cannot be answered with another modal).
-    ModalSubmit,
+    /// A button; `in_place` when its answer replaces the message it is on (a Prev/Next button
+    /// turning a list's page, a review button updating its card).
+    Button { in_place: bool },
+    /// A submitted modal (cannot be answered with another modal); `in_place` when it was
+    /// opened by an in-place button and its answer replaces that button's message.
+    ModalSubmit { in_place: bool },
+}
+
+impl Kind {
+    fn in_place(self) -> bool {
+        matches!(
+            self,
+            Kind::Button { in_place: true } | Kind::ModalSubmit { in_place: true }
+        )
+    }
 }
 
 /// The interaction being answered.
@@ -35,20 +46,23 @@ pub struct Target<'a> {
     pub file_limit: usize,
 }
 
-/// Whether a button's custom id asks for another page of a list.
-pub fn turns_page(custom_id: &str) -> bool {
-    custom_id::decode(custom_id)
-        .is_some_and(|(_, options)| options.iter().any(|(k, _)| k == "page"))
+/// Whether a button's (or its modal's) custom id asks for an answer that replaces the message
+/// it is on: another page of a list, or a command that updates its card in place.
+pub fn in_place(custom_id: &str) -> bool {
+    custom_id::decode(custom_id).is_some_and(|(path, options)| {
+        options.iter().any(|(k, _)| k == "page")
+            || crate::core::commands::updates_in_place(&path.join(" "))
+    })
 }
 
 /// Runs `work` and answers with its reply, deferring first when it takes longer than
-/// `defer_after` (at once when that is zero).
+/// `defer_after` (at once when that is zero). Returns the reply (its posts are still to send).
 pub async fn answer(
     http: &Http,
     target: &Target<'_>,
     work: impl Future<Output = Reply>,
     defer_after: Duration,
-) -> serenity::Result<()> {
+) -> serenity::Result<Reply> {
     let mut work = std::pin::pin!(work);
     let in_time = if defer_after.is_zero() {
         None
@@ -56,17 +70,22 @@ pub async fn answer(
         tokio::time::timeout(defer_after, &mut work).await.ok()
     };
     match in_time {
-        Some(reply) => respond(http, target, &reply).await,
+        Some(reply) => {
+            respond(http, target, &reply).await?;
+            Ok(reply)
+        }
         None => {
-            let placeholder = match target.kind {
-                Kind::Button { turns_page: true } => CreateInteractionResponse::Acknowledge,
-                _ => CreateInteractionResponse::Defer(
+            let placeholder = if target.kind.in_place() {
+                CreateInteractionResponse::Acknowledge
+            } else {
+                CreateInteractionResponse::Defer(
                     CreateInteractionResponseMessage::new().ephemeral(true),
-                ),
+                )
             };
             placeholder.execute(http, (target.id, target.token)).await?;
             let reply = work.await;
-            deliver_deferred(http, target, &reply).await
+            deliver_deferred(http, target, &reply).await?;
+            Ok(reply)
         }
     }
 }
@@ -75,7 +94,7 @@ pub async fn answer(
 async fn respond(http: &Http, target: &Target<'_>, reply: &Reply) -> serenity::Result<()> {
     if let Some(form) = &reply.form {
         // Discord opens a modal only as a first answer, never for a modal, and with 1-5 inputs.
-        if target.kind != Kind::ModalSubmit && !form.fields.is_empty() {
+        if !matches!(target.kind, Kind::ModalSubmit { .. }) && !form.fields.is_empty() {
             return CreateInteractionResponse::Modal(builders::modal(form))
                 .execute(http, (target.id, target.token))
                 .await;
@@ -87,11 +106,10 @@ async fn respond(http: &Http, target: &Target<'_>, reply: &Reply) -> serenity::R
         ephemeral,
     } = layout(reply, target.file_limit);
     let first = &messages[0];
-    let response = match target.kind {
-        Kind::Button { turns_page: true } if !reply.is_error() => {
-            CreateInteractionResponse::UpdateMessage(builders::response(first, false))
-        }
-        _ => CreateInteractionResponse::Message(builders::response(first, ephemeral)),
+    let response = if replaces_source(target, reply) {
+        CreateInteractionResponse::UpdateMessage(builders::response(first, false))
+    } else {
+        CreateInteractionResponse::Message(builders::response(first, ephemeral))
     };
     response.execute(http, (target.id, target.token)).await?;
     follow_up(http, target, &messages[1..], ephemeral).await
@@ -106,12 +124,12 @@ async fn deliver_deferred(http: &Http, target: &Target<'_>, reply: &Reply) -> se
         messages,
         ephemeral,
     } = layout(reply, target.file_limit);
-    let page_turn = target.kind == Kind::Button { turns_page: true };
-    if page_turn && reply.is_error() {
-        // The list stays as it was; the error goes to the clicker alone.
+    let in_place = target.kind.in_place();
+    if in_place && !replaces_source(target, reply) {
+        // The message stays as it was; the answer (an error) goes to the clicker alone.
         return follow_up(http, target, &messages, true).await;
     }
-    if !page_turn && !ephemeral {
+    if !in_place && !ephemeral {
         // The placeholder is private: say where the answer went, then post it publicly.
         EditInteractionResponse::new()
             .content("Posted in the channel.")
@@ -123,6 +141,17 @@ async fn deliver_deferred(http: &Http, target: &Target<'_>, reply: &Reply) -> se
         .execute(http, target.token)
         .await?;
     follow_up(http, target, &messages[1..], ephemeral).await
+}
+
+/// Whether the answer replaces the message the button was on: an in-place button (a page turn,
+/// or a reply asking for it) answered with anything but an error.
+fn replaces_source(target: &Target<'_>, reply: &Reply) -> bool {
+    let in_place = match target.kind {
+        Kind::Button { in_place } => in_place || reply.update_source,
+        Kind::ModalSubmit { in_place } => in_place,
+        Kind::Command => false,
+    };
+    in_place && !reply.is_error()
 }
 
 async fn follow_up(
@@ -165,10 +194,10 @@ mod tests {
     use crate::core::reply::FormField;
 
     #[test]
-    fn only_paging_buttons_turn_a_page() {
-        assert!(turns_page("deal list:page=2&partner=Globex"));
-        assert!(!turns_page("deal list:partner=#3"));
-        assert!(!turns_page("touch log:deal=4"));
+    fn only_paging_and_in_place_buttons_replace_their_message() {
+        assert!(in_place("deal list:page=2&partner=Globex"));
+        assert!(!in_place("deal list:partner=#3"));
+        assert!(!in_place("touch log:deal=4"));
     }
 
     #[test]

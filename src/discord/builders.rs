@@ -9,7 +9,7 @@ use serenity::builder::{
     AutocompleteChoice as Choice, CreateActionRow, CreateAllowedMentions, CreateAttachment,
     CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter, CreateInputText,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
-    CreateModal, EditInteractionResponse,
+    CreateModal, EditInteractionResponse, EditMessage,
 };
 use serenity::model::application::{ButtonStyle, InputTextStyle};
 use serenity::model::channel::Message;
@@ -75,6 +75,29 @@ fn attachments(files: &[Attachment]) -> Vec<CreateAttachment> {
 /// Replies never ping anyone (a name in a card is not a summons).
 fn quiet() -> CreateAllowedMentions {
     CreateAllowedMentions::new()
+}
+
+/// Mentions that ping exactly `users` (a post that notifies a PTM), nobody else.
+fn pinging(users: &[i64]) -> CreateAllowedMentions {
+    let ids = users
+        .iter()
+        .filter_map(|id| u64::try_from(*id).ok().filter(|id| *id > 0))
+        .map(serenity::model::id::UserId::new);
+    CreateAllowedMentions::new().users(ids)
+}
+
+/// A channel message posted on the core's behalf ([`crate::core::reply::Post`]).
+pub fn post(message: &OutMessage, pings: &[i64]) -> CreateMessage {
+    channel_message(message, None).allowed_mentions(pinging(pings))
+}
+
+/// An edit of a message posted earlier (a review card showing its decision).
+pub fn edit_post(message: &OutMessage, pings: &[i64]) -> EditMessage {
+    EditMessage::new()
+        .content(message.content.clone().unwrap_or_default())
+        .embeds(embeds(message))
+        .components(components(&message.buttons))
+        .allowed_mentions(pinging(pings))
 }
 
 /// The first message of an answer (interaction response type 4, or 7 when it replaces the

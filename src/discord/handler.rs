@@ -8,7 +8,7 @@ use crate::core::Core;
 use crate::discord::answer::{self, Kind, Target};
 use crate::discord::render::layout;
 use crate::discord::shutdown::InFlight;
-use crate::discord::{builders, convert};
+use crate::discord::{builders, convert, posts};
 use serenity::all::{
     async_trait, Builder, ChannelId, ChannelType, CommandInteraction, Context,
     CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, Guild, Http, Interaction,
@@ -63,7 +63,7 @@ impl Handler {
                     id: click.id,
                     token: &click.token,
                     kind: Kind::Button {
-                        turns_page: answer::turns_page(&click.data.custom_id),
+                        in_place: answer::in_place(&click.data.custom_id),
                     },
                     file_limit: file_limit(click.attachment_size_limit),
                 },
@@ -73,7 +73,10 @@ impl Handler {
                 Target {
                     id: submit.id,
                     token: &submit.token,
-                    kind: Kind::ModalSubmit,
+                    kind: Kind::ModalSubmit {
+                        in_place: submit.message.is_some()
+                            && answer::in_place(&submit.data.custom_id),
+                    },
                     file_limit: DEFAULT_FILE_LIMIT,
                 },
             ),
@@ -83,11 +86,14 @@ impl Handler {
             Some(invocation) => {
                 tracing::debug!(command = %invocation.command_path(), "interaction");
                 let work = self.core.handle(&invocation);
-                answer::answer(http, &target, work, self.defer_after).await
+                let reply = answer::answer(http, &target, work, self.defer_after).await?;
+                posts::deliver(http, &self.core, invocation.workspace_id, &reply.posts).await;
+                Ok(())
             }
             None => {
                 let refusal = async { Reply::error(OUTSIDE_A_SERVER) };
-                answer::answer(http, &target, refusal, Duration::MAX).await
+                answer::answer(http, &target, refusal, Duration::MAX).await?;
+                Ok(())
             }
         }
     }

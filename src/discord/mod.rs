@@ -21,6 +21,7 @@ mod answer;
 mod builders;
 pub mod convert;
 mod handler;
+mod posts;
 pub mod register;
 pub mod render;
 pub mod settings;

@@ -6,18 +6,32 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
 /// (version, description, SQL) for SQLite.
-const SQLITE: &[(i64, &str, &str)] = &[(
-    1,
-    "schema",
-    include_str!("../../migrations/sqlite/0001_schema.sql"),
-)];
+const SQLITE: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "schema",
+        include_str!("../../migrations/sqlite/0001_schema.sql"),
+    ),
+    (
+        2,
+        "posted messages",
+        include_str!("../../migrations/sqlite/0002_posted_messages.sql"),
+    ),
+];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
-const POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "schema",
-    include_str!("../../migrations/postgres/0001_schema.sql"),
-)];
+const POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "schema",
+        include_str!("../../migrations/postgres/0001_schema.sql"),
+    ),
+    (
+        2,
+        "posted messages",
+        include_str!("../../migrations/postgres/0002_posted_messages.sql"),
+    ),
+];
 
 fn migrator(backend: Backend) -> Migrator {
     let list = match backend {

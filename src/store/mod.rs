@@ -19,6 +19,7 @@ pub mod interaction;
 pub mod member;
 mod migrations;
 pub mod partner;
+pub mod posted;
 pub mod search;
 pub mod territory;
 pub mod touch;
