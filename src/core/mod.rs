@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod autocomplete;
+pub mod cache;
 pub mod clock;
 pub mod commands;
 pub mod context;
@@ -45,11 +46,16 @@ use std::sync::Arc;
 pub struct Core {
     store: Store,
     clock: Arc<dyn Clock>,
+    contexts: Arc<cache::ContextCache>,
 }
 
 impl Core {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Core {
-        Core { store, clock }
+        Core {
+            store,
+            clock,
+            contexts: Arc::default(),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -91,7 +97,37 @@ impl Core {
         })?;
         let now = self.clock.now();
 
-        let (workspace, mapping, member) = self.prepare_workspace(invocation, now).await?;
+        // One transaction from the first read: the workspace, the actor and the command's own
+        // work see one snapshot, on one connection.
+        let mut tx = if spec.writes {
+            self.store.begin_write().await?
+        } else {
+            self.store.begin_read().await?
+        };
+        let (ws_id, user) = (invocation.workspace_id, invocation.actor.user_id);
+        let context = match self.contexts.get(ws_id, user) {
+            Some(context) => context,
+            None => {
+                let context = match workspace::actor_context(&mut tx, ws_id, user).await? {
+                    Some(context) => context,
+                    None => {
+                        tx = self
+                            .create_workspace(invocation, now, tx, spec.writes)
+                            .await?;
+                        workspace::actor_context(&mut tx, ws_id, user)
+                            .await?
+                            .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?
+                    }
+                };
+                self.contexts.put(user, context.clone());
+                context
+            }
+        };
+        let workspace::ActorContext {
+            workspace,
+            mapping,
+            member,
+        } = context;
         let roles = access::resolve_roles(&invocation.actor, &mapping);
         access::check(spec.access, &roles, workspace.open_read, &leaf.display())
             .map_err(CommandError::Denied)?;
@@ -108,13 +144,9 @@ impl Core {
             }
         }
         let opts = Options::validate(leaf, &options)?;
-        self.sync_member(invocation, member, &roles, now).await?;
+        self.sync_member(&mut tx, spec.writes, invocation, member, &roles, now)
+            .await?;
 
-        let mut tx = if spec.writes {
-            self.store.begin_write().await?
-        } else {
-            self.store.begin_read().await?
-        };
         let interaction_id = invocation.interaction_id.clone().filter(|_| spec.writes);
         if let Some(id) = &interaction_id {
             if let Some(reply) = stored_reply(&mut tx, workspace.id, id).await? {
@@ -152,6 +184,9 @@ impl Core {
             }
         }
         tx.commit().await?;
+        if spec.writes && cache::changes_workspace(&key) {
+            self.contexts.forget_workspace(workspace_id);
+        }
         Ok(reply)
     }
 
@@ -174,44 +209,33 @@ impl Core {
         Ok(())
     }
 
-    /// Loads the workspace (creating it with defaults on first contact), its role mapping and
-    /// the actor's member row, on one connection.
-    async fn prepare_workspace(
+    /// Creates the workspace with default settings on first contact. A write transaction does
+    /// it in place; a read commits it in a write transaction of its own and starts again.
+    async fn create_workspace(
         &self,
         invocation: &Invocation,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> CommandResult<(
-        workspace::Workspace,
-        Vec<(i64, crate::domain::role::Role)>,
-        Option<member::Member>,
-    )> {
-        let mut conn = self.store.pool().acquire().await?;
-        let found = workspace::get(&mut conn, invocation.workspace_id).await?;
-        let ws = match found {
-            Some(ws) => ws,
-            None => {
-                drop(conn);
-                let mut tx = self.store.begin_write().await?;
-                let ws = workspace::ensure(
-                    &mut tx,
-                    invocation.workspace_id,
-                    &invocation.workspace_name,
-                    now,
-                )
-                .await?;
-                tx.commit().await?;
-                conn = self.store.pool().acquire().await?;
-                ws
-            }
-        };
-        let mapping = workspace::role_mappings(&mut conn, ws.id).await?;
-        let member = member::get(&mut conn, ws.id, invocation.actor.user_id).await?;
-        Ok((ws, mapping, member))
+        mut tx: store::Tx,
+        writes: bool,
+    ) -> CommandResult<store::Tx> {
+        let (id, name) = (invocation.workspace_id, &invocation.workspace_name);
+        if writes {
+            workspace::ensure(&mut tx, id, name, now).await?;
+            return Ok(tx);
+        }
+        drop(tx);
+        let mut write = self.store.begin_write().await?;
+        workspace::ensure(&mut write, id, name, now).await?;
+        write.commit().await?;
+        Ok(self.store.begin_read().await?)
     }
 
-    /// Records the actor as a member, writing only when their name or roles changed.
+    /// Records the actor as a member, writing only when their name or roles changed: in the
+    /// command's own transaction when it writes, else in a short write transaction of its own.
     async fn sync_member(
         &self,
+        tx: &mut store::Tx,
+        writes: bool,
         invocation: &Invocation,
         current: Option<member::Member>,
         roles: &[crate::domain::role::Role],
@@ -221,18 +245,18 @@ impl Core {
         let roles_text = access::roles_text(roles);
         let unchanged =
             current.is_some_and(|m| m.display_name == actor.display_name && m.roles == roles_text);
-        if !unchanged {
-            let mut tx = self.store.begin_write().await?;
-            member::upsert(
-                &mut tx,
-                invocation.workspace_id,
-                actor.user_id,
-                &actor.display_name,
-                &roles_text,
-                now,
-            )
-            .await?;
-            tx.commit().await?;
+        if unchanged {
+            return Ok(());
+        }
+        let (ws, user, name) = (invocation.workspace_id, actor.user_id, &actor.display_name);
+        // Forgotten even if the command then fails: the next command reads the row again.
+        self.contexts.forget_member(ws, user);
+        if writes {
+            member::upsert(tx, ws, user, name, &roles_text, now).await?;
+        } else {
+            let mut write = self.store.begin_write().await?;
+            member::upsert(&mut write, ws, user, name, &roles_text, now).await?;
+            write.commit().await?;
         }
         Ok(())
     }

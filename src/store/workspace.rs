@@ -77,6 +77,78 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Workspace> {
     })
 }
 
+/// What every command needs before it runs: the workspace, its role mapping and the acting
+/// member (if seen before).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorContext {
+    pub workspace: Workspace,
+    pub mapping: Vec<(i64, Role)>,
+    pub member: Option<super::member::Member>,
+}
+
+/// Loads [`ActorContext`] in one statement (the hottest read: it precedes every command);
+/// `None` when the workspace does not exist yet.
+pub async fn actor_context(
+    conn: &mut Conn,
+    id: i64,
+    user_id: i64,
+) -> anyhow::Result<Option<ActorContext>> {
+    // The role mapping travels as `role_id:role,role_id:role`; the aggregate's name differs.
+    let aggregate = if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") {
+        "string_agg(CAST(r.discord_role_id AS TEXT) || ':' || r.role, ',')"
+    } else {
+        "group_concat(r.discord_role_id || ':' || r.role, ',')"
+    };
+    let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("w.{c}")).collect();
+    let sql = format!(
+        "SELECT {}, m.user_id AS member_user_id, m.display_name AS member_name, \
+         m.roles AS member_roles, \
+         (SELECT {aggregate} FROM role_mappings r WHERE r.workspace_id = w.id) AS mapping \
+         FROM workspaces w LEFT JOIN members m ON m.workspace_id = w.id AND m.user_id = $2 \
+         WHERE w.id = $1",
+        columns.join(", ")
+    );
+    let Some(row) = sqlx::query(&sql)
+        .bind(id)
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let member = match row.try_get::<Option<i64>, _>("member_user_id")? {
+        Some(user_id) => Some(super::member::Member {
+            user_id,
+            display_name: row.try_get("member_name")?,
+            roles: row.try_get("member_roles")?,
+        }),
+        None => None,
+    };
+    let mapping = parse_mapping(row.try_get::<Option<String>, _>("mapping")?.as_deref())?;
+    Ok(Some(ActorContext {
+        workspace: from_row(&row)?,
+        mapping,
+        member,
+    }))
+}
+
+/// `123:ptm,456:director` as (role id, role) pairs, in a stable order.
+fn parse_mapping(text: Option<&str>) -> anyhow::Result<Vec<(i64, Role)>> {
+    let mut mapping = text
+        .unwrap_or("")
+        .split(',')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (id, role) = pair
+                .split_once(':')
+                .ok_or_else(|| anyhow::anyhow!("stored role mapping `{pair}` is malformed"))?;
+            Ok((id.parse::<i64>()?, Role::parse(role)?))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    mapping.sort_by(|a, b| (a.1.as_str(), a.0).cmp(&(b.1.as_str(), b.0)));
+    Ok(mapping)
+}
+
 /// Creates the workspace with default settings unless it exists; returns it either way.
 pub async fn ensure(
     conn: &mut Conn,
