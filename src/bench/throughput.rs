@@ -11,10 +11,17 @@ use crate::store::{codec, Store};
 use std::time::{Duration, Instant};
 
 /// Operations completed in a run and how long it took.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Rate {
     pub ops: u64,
     pub elapsed: Duration,
+}
+
+impl std::ops::AddAssign for Rate {
+    fn add_assign(&mut self, other: Rate) {
+        self.ops += other.ops;
+        self.elapsed += other.elapsed;
+    }
 }
 
 impl Rate {
@@ -23,15 +30,14 @@ impl Rate {
     }
 }
 
-/// `/touch log` through the core until `seconds` have passed.
+/// `/touch log` through the core until `budget` has passed.
 pub async fn through_core(
     core: &Core,
     session: &Session,
     samples: &Samples,
     rng: &mut Rng,
-    seconds: u64,
+    budget: Duration,
 ) -> anyhow::Result<Rate> {
-    let budget = Duration::from_secs(seconds);
     let started = Instant::now();
     let mut ops = 0;
     while started.elapsed() < budget {
@@ -50,16 +56,15 @@ pub async fn through_core(
     })
 }
 
-/// One `INSERT INTO touches` per write transaction until `seconds` have passed.
+/// One `INSERT INTO touches` per write transaction until `budget` has passed.
 pub async fn bare_sqlx(
     store: &Store,
     workspace_id: i64,
     samples: &Samples,
     logged_by: i64,
     rng: &mut Rng,
-    seconds: u64,
+    budget: Duration,
 ) -> anyhow::Result<Rate> {
-    let budget = Duration::from_secs(seconds);
     let started = Instant::now();
     let mut ops = 0;
     while started.elapsed() < budget {

@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     /// Today's date in the workspace's timezone.
     pub today: NaiveDate,
     pub interaction_id: Option<String>,
+    /// The process's caches (partners by name); see [`crate::core::cache`].
+    pub caches: &'a crate::core::cache::Caches,
 }
 
 impl<'a> Ctx<'a> {

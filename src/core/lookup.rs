@@ -89,7 +89,17 @@ pub async fn partner(
     input: &str,
 ) -> CommandResult<crate::store::partner::PartnerRef> {
     let ws = ctx.workspace.id;
+    // `#12` (an id, from buttons) and names never share a key: a name key has no `#`.
+    let typed = input.trim();
+    let key = match typed.starts_with('#') {
+        true => (ws, typed.to_string()),
+        false => (ws, names::name_key(typed)),
+    };
+    if let Some(found) = ctx.caches.partners.get(&key) {
+        return Ok(found);
+    }
     if let Some(found) = crate::store::partner::find_by_name(ctx.conn(), ws, input).await? {
+        ctx.caches.partners.put(key, found.clone());
         return Ok(found);
     }
     let all = crate::store::partner::all_names(ctx.conn(), ws).await?;

@@ -46,7 +46,7 @@ use std::sync::Arc;
 pub struct Core {
     store: Store,
     clock: Arc<dyn Clock>,
-    contexts: Arc<cache::ContextCache>,
+    caches: Arc<cache::Caches>,
 }
 
 impl Core {
@@ -54,7 +54,7 @@ impl Core {
         Core {
             store,
             clock,
-            contexts: Arc::default(),
+            caches: Arc::default(),
         }
     }
 
@@ -105,7 +105,7 @@ impl Core {
             self.store.begin_read().await?
         };
         let (ws_id, user) = (invocation.workspace_id, invocation.actor.user_id);
-        let context = match self.contexts.get(ws_id, user) {
+        let context = match self.caches.contexts.get(&(ws_id, user)) {
             Some(context) => context,
             None => {
                 let context = match workspace::actor_context(&mut tx, ws_id, user).await? {
@@ -119,7 +119,7 @@ impl Core {
                             .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?
                     }
                 };
-                self.contexts.put(user, context.clone());
+                self.caches.contexts.put((ws_id, user), context.clone());
                 context
             }
         };
@@ -164,6 +164,7 @@ impl Core {
             now,
             today,
             interaction_id: interaction_id.clone(),
+            caches: &self.caches,
         };
         let reply = commands::run(&key, &mut ctx).await?;
         if let Some(id) = &interaction_id {
@@ -184,8 +185,8 @@ impl Core {
             }
         }
         tx.commit().await?;
-        if spec.writes && cache::changes_workspace(&key) {
-            self.contexts.forget_workspace(workspace_id);
+        if spec.writes {
+            self.caches.after_write(&key, workspace_id);
         }
         Ok(reply)
     }
@@ -250,7 +251,7 @@ impl Core {
         }
         let (ws, user, name) = (invocation.workspace_id, actor.user_id, &actor.display_name);
         // Forgotten even if the command then fails: the next command reads the row again.
-        self.contexts.forget_member(ws, user);
+        self.caches.contexts.forget(&(ws, user));
         if writes {
             member::upsert(tx, ws, user, name, &roles_text, now).await?;
         } else {
