@@ -116,11 +116,11 @@ fn fee_text(ctx: &Ctx<'_>, deal: &Deal, q: &Quote, fee: Option<&FeeResult>) -> S
         None => "none: not a marketplace deal".to_string(),
         Some(Err(why)) => why.to_string(),
         Some(Ok(fee)) => format!(
-            "{} of the partner price = {} · {} on {}",
+            "{} of the partner price = {} on {}\n{}",
             format_bp(fee.bp),
             ctx.money(q.fee_minor),
-            fee.describe(ctx.workspace.currency),
-            deal.marketplace.label()
+            deal.marketplace.label(),
+            fee.describe(ctx.workspace.currency)
         ),
     }
 }
