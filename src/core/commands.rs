@@ -4,7 +4,9 @@
 use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
-use crate::core::{account, deal, help, partner, setup, territory, touch};
+use crate::core::{
+    account, compliance, deal, help, partner, program, quote, setup, territory, touch,
+};
 
 /// How a command is run.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +53,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     write("deal update", Access::Roles(PARTNER_TEAM)),
     read("deal show", Access::Roles(EVERY_ROLE)),
     read("deal list", Access::Roles(EVERY_ROLE)),
+    write("deal influence", Access::Roles(PARTNER_TEAM)),
+    read("program show", Access::Roles(EVERY_ROLE)),
+    write(
+        "program discount",
+        Access::Roles(crate::core::access::ADMIN),
+    ),
+    write("program fee", Access::Roles(crate::core::access::ADMIN)),
+    read("quote check", Access::Roles(PARTNER_TEAM)),
+    read("compliance", Access::Roles(PARTNER_TEAM)),
     write("touch log", Access::Roles(EVERY_ROLE)),
     read("touch list", Access::Roles(EVERY_ROLE)),
 ];
@@ -88,6 +99,12 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         "deal update" => deal::update(ctx).await,
         "deal show" => deal::show(ctx).await,
         "deal list" => deal::list(ctx).await,
+        "deal influence" => deal::influence(ctx).await,
+        "program show" => program::show(ctx).await,
+        "program discount" => program::discount(ctx).await,
+        "program fee" => program::fee(ctx).await,
+        "quote check" => quote::check(ctx).await,
+        "compliance" => compliance::compliance(ctx).await,
         "touch log" => touch::log(ctx).await,
         "touch list" => touch::list(ctx).await,
         other => Err(CommandError::Internal(anyhow::anyhow!(

@@ -23,9 +23,12 @@ pub mod options;
 pub mod reply;
 
 mod account;
+mod compliance;
 mod deal;
 pub mod help;
 mod partner;
+mod program;
+mod quote;
 mod setup;
 mod territory;
 mod touch;

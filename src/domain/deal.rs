@@ -147,6 +147,37 @@ pub fn parse_ace_opportunity_id(input: &str) -> Result<String, DomainError> {
     }
 }
 
+/// Checks a Google Partner Advantage opportunity id. Google publishes no fixed pattern, so this
+/// catches typing mistakes only: 6 to 40 ASCII letters, digits or hyphens, at least one digit,
+/// no spaces or punctuation. A leading `opportunities/` (as Google's Channel API names the
+/// resource) is dropped. Returns it trimmed, as typed otherwise.
+pub fn parse_partner_advantage_id(input: &str) -> Result<String, DomainError> {
+    let text = input.trim();
+    let id = text.strip_prefix("opportunities/").unwrap_or(text);
+    let allowed = id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let has_digit = id.bytes().any(|b| b.is_ascii_digit());
+    if (6..=40).contains(&id.len()) && allowed && has_digit && !id.starts_with('-') {
+        Ok(id.to_string())
+    } else {
+        Err(DomainError::InvalidPartnerAdvantageId { input: echo(text) })
+    }
+}
+
+/// Checks a co-sell portal id for a deal on `marketplace`: an ACE id for AWS, a Partner
+/// Advantage id for Google Cloud; Azure (Partner Center referral ids) is taken as typed.
+/// `None` for a deal with no marketplace (a portal id needs one).
+pub fn parse_portal_id(
+    marketplace: Marketplace,
+    input: &str,
+) -> Option<Result<String, DomainError>> {
+    match marketplace {
+        Marketplace::None => None,
+        Marketplace::Aws => Some(parse_ace_opportunity_id(input)),
+        Marketplace::Gcp => Some(parse_partner_advantage_id(input)),
+        Marketplace::Azure => Some(Ok(input.trim().to_string())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,9 +345,51 @@ mod tests {
             assert!(err.to_string().contains("is not valid"), "{bad}");
         }
         assert_eq!(
+            parse_portal_id(Marketplace::Aws, "o1234567"),
+            Some(Ok("O1234567".to_string()))
+        );
+        assert_eq!(parse_portal_id(Marketplace::None, "O1234567"), None);
+        assert_eq!(
             parse_ace_opportunity_id("O12").unwrap_err().to_string(),
             "ACE opportunity id `O12` is not valid; it looks like `O1234567` \
              (the letter O and at least 7 digits)"
         );
+    }
+
+    #[test]
+    fn partner_advantage_ids_are_letters_digits_and_hyphens_with_a_digit() {
+        for (input, id) in [
+            ("0061234ABC", "0061234ABC"),
+            (" abc-123456 ", "abc-123456"),
+            ("opportunities/987654", "987654"),
+            ("O1234567", "O1234567"),
+        ] {
+            assert_eq!(
+                parse_partner_advantage_id(input),
+                Ok(id.to_string()),
+                "{input}"
+            );
+            assert_eq!(
+                parse_portal_id(Marketplace::Gcp, input),
+                Some(Ok(id.to_string()))
+            );
+        }
+        for bad in [
+            "",
+            "12345",
+            "abcdefgh",
+            "abc 123456",
+            "abc_123456",
+            "https://x.y/123456",
+            "-123456",
+            &"1".repeat(41),
+        ] {
+            let err = parse_partner_advantage_id(bad).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("Google Partner Advantage opportunity id"),
+                "{bad}"
+            );
+        }
     }
 }

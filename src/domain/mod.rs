@@ -9,6 +9,9 @@
 //! - [`dates`]: date parsing (`2026-12-15`, `+30d`, `next friday`, `eoq`) and formatting.
 //! - [`calendar`]: the fiscal calendar, fiscal quarters (`FY27-Q1`) and reporting periods.
 //! - [`names`]: name keys for uniqueness, web domains, "did you mean" suggestions.
+//! - [`attribution`]: which KPI bucket (Sourced, Co-Sell, Influence, Direct) a deal counts in.
+//! - [`program`]: marketplace fee schedules, the partner discount table, quotes, percentages.
+//! - [`compliance`]: what a deal's co-sell portal stage should be, the review-target cutoff.
 //! - [`partner`], [`deal`], [`touch`], [`registration`], [`role`]: the enums of the plan and
 //!   their small rules (default forecast category, agreement status, notes limit, ...).
 //!
@@ -16,12 +19,15 @@
 
 use std::fmt::Write as _;
 
+pub mod attribution;
 pub mod calendar;
+pub mod compliance;
 pub mod dates;
 pub mod deal;
 pub mod money;
 pub mod names;
 pub mod partner;
+pub mod program;
 pub mod registration;
 pub mod role;
 pub mod touch;
@@ -124,6 +130,12 @@ pub enum DomainError {
          (the letter O and at least 7 digits)"
     )]
     InvalidAceOpportunityId { input: String },
+
+    #[error(
+        "Google Partner Advantage opportunity id `{input}` is not valid; give the id from the \
+         portal: 6 to 40 letters, digits or hyphens with at least one digit, like `0061234ABC`"
+    )]
+    InvalidPartnerAdvantageId { input: String },
 
     #[error("web domain `{input}` does not look like a domain; use something like `acme.com`")]
     InvalidDomain { input: String },

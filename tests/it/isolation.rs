@@ -21,6 +21,10 @@ const READS: &[&str] = &[
     "/deal show deal:1",
     "/touch list",
     "/touch list partner:\"Globex Services\"",
+    "/program show",
+    "/quote check deal:1 discount:10% type:sourced_resale",
+    "/compliance",
+    "/compliance partner:\"Globex Services\"",
 ];
 
 /// Text that only A's data contains.

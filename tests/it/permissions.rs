@@ -29,6 +29,12 @@ pub const LINES: &[(&str, &str)] = &[
     ("deal list", "/deal list"),
     ("touch log", "/touch log partner:\"Globex Services\" type:call notes:\"call {n}\""),
     ("touch list", "/touch list"),
+    ("deal influence", "/deal influence deal:1 partner:\"Umbrella Consulting\" type:other description:\"help {n}\""),
+    ("program show", "/program show"),
+    ("program discount", "/program discount track:select type:co_sell_resale discount:{n}bp"),
+    ("program fee", "/program fee marketplace:gcp offer:private from:{n}k fee:2%"),
+    ("quote check", "/quote check deal:1 discount:10% type:sourced_resale"),
+    ("compliance", "/compliance"),
 ];
 
 const A: u8 = 1; // admin
@@ -59,6 +65,12 @@ const EXPECTED: &[(&str, u8)] = &[
     ("deal list", A | D | P | F),
     ("touch log", A | D | P | F),
     ("touch list", A | D | P | F),
+    ("deal influence", A | D | P),
+    ("program show", A | D | P | F),
+    ("program discount", A),
+    ("program fee", A),
+    ("quote check", A | D | P),
+    ("compliance", A | D | P),
 ];
 
 fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {
@@ -102,6 +114,8 @@ async fn seeded(app: &TestApp) {
     app.run_exact(WS, "Dana Reyes", &[Role::FieldSales], "/help")
         .await;
     app.ok(r#"/territory assign territory:"AMER East" member:"Priya Ptm" as:ptm"#)
+        .await;
+    app.ok(r#"/partner add name:"Umbrella Consulting" type:boutique_si"#)
         .await;
 }
 

@@ -7,8 +7,8 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup::{self, Named};
 use crate::domain::dates::format_date;
 use crate::domain::deal::{
-    default_category, parse_ace_opportunity_id, DealPath, ForecastCategory, Marketplace,
-    PortalStage, PortalStatus, Stage,
+    default_category, parse_portal_id, DealPath, ForecastCategory, Marketplace, PortalStage,
+    PortalStatus, Stage,
 };
 use crate::domain::names::Name;
 use crate::domain::partner::PartnerType;
@@ -235,16 +235,15 @@ pub(super) fn check(
     today: NaiveDate,
 ) -> CommandResult<()> {
     if let Some(id) = deal.portal_id.clone() {
-        match deal.marketplace {
-            Marketplace::Aws => deal.portal_id = Some(parse_ace_opportunity_id(&id)?),
-            Marketplace::None => {
+        match parse_portal_id(deal.marketplace, &id) {
+            Some(checked) => deal.portal_id = Some(checked?),
+            None => {
                 return Err(CommandError::invalid(format!(
                     "`portal_id:` `{}` is a co-sell portal id, so it needs a marketplace; add \
                      `marketplace:aws` (or gcp, azure), or remove it with `portal_id:none`",
                     crate::domain::echo(&id)
                 )))
             }
-            Marketplace::Gcp | Marketplace::Azure => {}
         }
     }
     if deal.stage.is_open() && deal.close_date < today && close_given_or_reopened {

@@ -5,16 +5,19 @@
 //! - [`add`], [`update`]: the writes (one audit row each, before/after JSON).
 //! - [`show`]: the deal card, shared by every reply that shows a deal.
 //! - [`list`]: the filtered, paginated list.
-//! - [`attribution`]: which KPI bucket a deal's revenue counts in.
+//! - [`influence`]: partners that helped a deal without sourcing or transacting it.
+//!
+//! Which KPI bucket a deal counts in is [`crate::domain::attribution`].
 
 mod add;
-pub mod attribution;
+mod influence;
 mod input;
 mod list;
 mod show;
 mod update;
 
 pub use add::add;
+pub use influence::influence;
 pub use list::list;
 pub use show::show;
 pub use update::update;

@@ -1,10 +1,12 @@
 //! `/deal show`, and the deal card every deal reply ends with.
 
-use super::attribution::{attribution, is_sourcing_registration, Attribution, AttributionFacts};
 use super::stage_text;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
+use crate::domain::attribution::{
+    attribution, is_sourcing_registration, Attribution, AttributionFacts,
+};
 use crate::domain::dates::format_date;
 use crate::domain::deal::{InfluenceType, Marketplace};
 use crate::domain::registration::{RegistrationStatus, RegistrationType};
@@ -45,6 +47,7 @@ async fn card(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Card> {
     let influences = deal::influences(ctx.conn(), ws, deal.id).await?;
     let registrations = deal::registrations(ctx.conn(), ws, deal.id).await?;
     let touches = deal::recent_touches(ctx.conn(), ws, deal, TOUCHES_SHOWN).await?;
+    let marketplace_fee = crate::core::program::deal_fee_text(ctx, deal).await?;
 
     let quarter = ctx.workspace.calendar.quarter_of(deal.close_date);
     let dash = || "—".to_string();
@@ -85,7 +88,11 @@ async fn card(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Card> {
             "Private offer",
             deal.private_offer_id.clone().unwrap_or_else(dash),
         )
-        .field("Renewal", if deal.is_renewal { "Yes" } else { "No" })
+        .field("Renewal", if deal.is_renewal { "Yes" } else { "No" });
+    if let Some(fee) = marketplace_fee {
+        card = card.wide_field("Marketplace fee", fee);
+    }
+    card = card
         .wide_field("Influence partners", influence_text(&influences))
         .wide_field("Registrations", registrations_text(&registrations))
         .wide_field("Recent touches", touches_text(&touches));

@@ -22,6 +22,7 @@ crate::discord_test!(
             r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#,
             r#"/deal add account:"Acme Corp" amount:120k partner:"Globex Services" close:2026-12-15"#,
             r#"/touch log partner:"Globex Services" type:meeting notes:"QBR prep""#,
+            r#"/partner add name:"Umbrella Consulting" type:boutique_si"#,
         ] {
             setup(&app, line).await;
         }

@@ -1,7 +1,7 @@
 //! Which KPI bucket a deal's revenue counts in. Exclusive: Sourced beats Co-Sell beats Influence
-//! beats Direct. A simple first version; the domain owner may move it to `domain::deal`.
+//! beats Direct. Pure: the deal card explains it (`/deal show`) and the KPIs reuse it.
 
-use crate::domain::deal::Marketplace;
+use super::deal::Marketplace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attribution {
