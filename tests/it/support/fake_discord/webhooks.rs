@@ -48,9 +48,16 @@ pub(crate) fn callback(
         state.protocol_errors.push(problem);
         return HttpResponse::error(404, 10062, "Unknown interaction");
     }
+    let kind = body.get("type").and_then(Value::as_u64).unwrap_or(0);
+    if matches!(kind, 6 | 7) && sent.message.is_none() {
+        state.protocol_errors.push(format!(
+            "{CALLBACK}: interaction {id} has no message to update (type {kind} answers only a \
+             button, or a modal opened by one)"
+        ));
+        return HttpResponse::error(400, 50035, "Invalid Form Body");
+    }
     sent.acknowledged = true;
     let (channel_id, on_message) = (sent.channel_id, sent.message.clone());
-    let kind = body.get("type").and_then(Value::as_u64).unwrap_or(0);
     let data = body.get("data").cloned().unwrap_or(json!({}));
     let original = match kind {
         4 => Some(fixtures::bot_message(state.fresh_id(), channel_id, &data)),
