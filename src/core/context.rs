@@ -22,6 +22,9 @@ pub struct Ctx<'a> {
     /// Today's date in the workspace's timezone.
     pub today: NaiveDate,
     pub interaction_id: Option<String>,
+    /// Asked by a button click or the form (modal) a button opened, rather than typed: the
+    /// answer can replace the message the button is on (see `Reply::updating_source`).
+    pub from_component: bool,
 }
 
 impl<'a> Ctx<'a> {

@@ -25,6 +25,7 @@ mod account;
 mod deal;
 pub mod help;
 mod partner;
+mod registration;
 mod setup;
 mod territory;
 mod touch;
@@ -132,6 +133,7 @@ impl Core {
             now,
             today,
             interaction_id: interaction_id.clone(),
+            from_component: !matches!(invocation.action, Action::Command { .. }),
         };
         let reply = commands::run(&key, &mut ctx).await?;
         if let Some(id) = &interaction_id {

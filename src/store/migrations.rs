@@ -17,6 +17,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "posted messages",
         include_str!("../../migrations/sqlite/0002_posted_messages.sql"),
     ),
+    (
+        3,
+        "registration matching",
+        include_str!("../../migrations/sqlite/0003_registration_matching.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -30,6 +35,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "posted messages",
         include_str!("../../migrations/postgres/0002_posted_messages.sql"),
+    ),
+    (
+        3,
+        "registration matching",
+        include_str!("../../migrations/postgres/0003_registration_matching.sql"),
     ),
 ];
 

@@ -9,12 +9,13 @@
 
 mod add;
 pub mod attribution;
-mod input;
+pub(crate) mod input;
 mod list;
 mod show;
 mod update;
 
 pub use add::add;
+pub(crate) use add::{default_name, only_territory_of_actor};
 pub use list::list;
 pub use show::show;
 pub use update::update;
