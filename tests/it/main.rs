@@ -18,6 +18,7 @@ mod partner;
 mod permissions;
 mod questions;
 mod readme;
+mod registration;
 mod setup;
 mod territory;
 mod touch;

@@ -61,11 +61,13 @@ fn market_text(reg: &Registration) -> String {
     }
 }
 
+/// A card's colour. Never `Error`: a reply takes its first card's tone, and an error tone
+/// would read as a refusal (the door does not update a message with an error).
 fn tone(status: S) -> Tone {
     match status {
         S::Approved | S::ClosedWon => Tone::Success,
-        S::Denied | S::Expired | S::ClosedLost => Tone::Error,
-        S::Submitted | S::PendingReview | S::Returned => Tone::Warning,
+        S::Denied | S::Expired | S::ClosedLost | S::Returned => Tone::Warning,
+        S::Submitted | S::PendingReview => Tone::Info,
     }
 }
 
@@ -166,7 +168,12 @@ pub(crate) fn review_card(ctx: &Ctx<'_>, view: &View) -> Card {
         status_line(ctx, view)
     };
     let mut card = Card::new(
-        format!("Registration #{} for review · {}", reg.id, names.account),
+        format!(
+            "Registration #{} {} · {}",
+            reg.id,
+            if waiting { "for review" } else { "reviewed" },
+            names.account
+        ),
         if waiting { Tone::Info } else { tone(status) },
     )
     .description(description)

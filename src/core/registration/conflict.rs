@@ -77,7 +77,6 @@ pub(super) fn reply(
     holders: &[Holder],
     submission: &Submission,
 ) -> Reply {
-    let n = holders.len();
     let how = match submission.confirm_id() {
         Some(_) if submission.has_reason() => "If this is a separate opportunity, press \
              **Confirm**; the reviewer sees your reason. To cancel, dismiss this message."
@@ -95,13 +94,9 @@ pub(super) fn reply(
         Tone::Warning,
     )
     .description(format!(
-        "This customer is already held by {n} {}, matched by company name or web domain. \
-         Nothing was saved.\n{how}",
-        if n == 1 {
-            "registration or deal"
-        } else {
-            "registrations or deals"
-        }
+        "This customer is already held by {}, matched by company name or web domain. Nothing \
+         was saved.\n{how}",
+        held_by(holders)
     ))
     .table(table(ctx, holders));
     let mut answer = Reply::card(card).with_text(format!(
@@ -113,6 +108,28 @@ pub(super) fn reply(
         answer = answer.with_button("Confirm", id);
     }
     answer
+}
+
+/// `1 registration and 2 open deals`.
+fn held_by(holders: &[Holder]) -> String {
+    let count = |kind: HolderKind| holders.iter().filter(|h| h.kind == kind).count();
+    let plural = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    [
+        plural(
+            count(HolderKind::Registration),
+            "registration",
+            "registrations",
+        ),
+        plural(count(HolderKind::Deal), "open deal", "open deals"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" and ")
 }
 
 fn table(ctx: &Ctx<'_>, holders: &[Holder]) -> Table {
