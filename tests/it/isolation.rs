@@ -21,6 +21,10 @@ const READS: &[&str] = &[
     "/deal show deal:1",
     "/touch list",
     "/touch list partner:\"Globex Services\"",
+    "/registration list",
+    "/registration list status:submitted",
+    "/registration show id:1",
+    "/registration expiring days:365",
 ];
 
 /// Text that only A's data contains.
@@ -39,6 +43,9 @@ crate::both_backends!(
         app.seed_basics().await;
         app.ok(r#"/account add name:"Acme Subsidiary" domain:eu.acme.com"#)
             .await;
+        app.ok(r#"/deal register account:"Acme Corp" amount:120k close:+30d type:resale partner:"Globex Services" confirm:true reason:"QBR prep""#)
+            .await;
+        app.ok("/registration approve id:1").await;
         app.ok(r#"/setup workspace name:"Workspace A Secret""#)
             .await;
         for line in READS {

@@ -55,14 +55,15 @@ fn facts(start: Start) -> Facts {
     facts
 }
 
-use EventKind as E;
-
 /// Expected outcome per event kind, in [`EventKind::ALL`] order: `Some(status)` allowed.
-const TABLE: &[(
+/// (stored status, approval lapsed, expected outcome per event kind).
+type Row = (
     Option<RegistrationStatus>,
     bool,
     [Option<RegistrationStatus>; 10],
-)] = &[
+);
+
+const TABLE: &[Row] = &[
     //            Submit           Approve         Deny          Return          Resubmit
     //            Extend           Expire          CloseWon      CloseLost       Withdraw
     (
