@@ -3,7 +3,8 @@
 //! matches by company key (`accounts_by_match_key`) or registrable domain
 //! (`accounts_by_match_domain`). From the few matched accounts the rows are reached through
 //! `registrations_by_account` and `deals_by_account`, so the cost does not grow with the
-//! workspace.
+//! workspace. `CROSS JOIN` keeps SQLite's planner from starting at the registrations (it
+//! orders joins as written then); PostgreSQL plans it as the inner join it is.
 
 use crate::store::{codec, Conn};
 use chrono::NaiveDate;
@@ -58,10 +59,10 @@ pub async fn find(
         "{MATCHED} SELECT r.id, a.name AS account, p.name AS partner, r.status, \
            m.display_name AS who, r.expires_on, r.deal_id \
          FROM matched a \
-         JOIN registrations r ON r.workspace_id = $1 AND r.account_id = a.id \
+         CROSS JOIN registrations r \
          JOIN partners p ON p.workspace_id = $1 AND p.id = r.partner_id \
          LEFT JOIN members m ON m.workspace_id = $1 AND m.user_id = r.submitted_by \
-         WHERE r.status IN ('submitted', 'pending_review', 'returned', 'approved') \
+         WHERE r.workspace_id = $1 AND r.account_id = a.id AND r.status IN ('submitted', 'pending_review', 'returned', 'approved') \
            AND (r.status <> 'approved' OR r.expires_on >= $4) \
          ORDER BY r.id LIMIT $5"
     ))
@@ -89,12 +90,13 @@ pub async fn find(
         "{MATCHED} SELECT d.id, a.name AS account, COALESCE(ps.name, pt.name, pd.name) AS partner, \
            d.stage, m.display_name AS who, d.close_date \
          FROM matched a \
-         JOIN deals d ON d.workspace_id = $1 AND d.account_id = a.id \
+         CROSS JOIN deals d \
          LEFT JOIN partners ps ON ps.workspace_id = $1 AND ps.id = d.sourcing_partner_id \
          LEFT JOIN partners pt ON pt.workspace_id = $1 AND pt.id = d.transacting_partner_id \
          LEFT JOIN partners pd ON pd.workspace_id = $1 AND pd.id = d.distributor_partner_id \
          LEFT JOIN members m ON m.workspace_id = $1 AND m.user_id = d.owner_user_id \
-         WHERE d.stage NOT IN ('closed_won', 'closed_lost') AND d.id <> $4 \
+         WHERE d.workspace_id = $1 AND d.account_id = a.id \
+           AND d.stage NOT IN ('closed_won', 'closed_lost') AND d.id <> $4 \
          ORDER BY d.close_date, d.id LIMIT $5"
     ))
     .bind(workspace_id)

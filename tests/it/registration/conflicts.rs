@@ -253,3 +253,29 @@ crate::both_backends!(
         assert_eq!(status(&app, id).await, "submitted");
     }
 );
+
+crate::both_backends!(
+    accounts_from_before_migration_3_get_their_match_keys,
+    |app: TestApp| async move {
+        setup(&app).await;
+        app.ok(r#"/account add name:"The Acme Company, Inc." domain:eu.acme.com"#)
+            .await;
+        sqlx::query("UPDATE accounts SET match_key = NULL, match_domain = NULL")
+            .execute(app.store().pool())
+            .await
+            .unwrap();
+        app.store().migrate().await.unwrap();
+        let (key, domain): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT match_key, match_domain FROM accounts")
+                .fetch_one(app.store().pool())
+                .await
+                .unwrap();
+        assert_eq!(key.as_deref(), Some("acme"));
+        assert_eq!(domain.as_deref(), Some("acme.com"));
+        let text = app.ok(&line("ACME Corp", "", "Globex Services", "")).await;
+        assert!(
+            text.contains("submitted"),
+            "an account alone is no conflict: {text}"
+        );
+    }
+);
