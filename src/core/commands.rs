@@ -5,7 +5,7 @@ use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::{
-    account, compliance, deal, help, partner, program, quote, setup, territory, touch,
+    account, compliance, deal, help, partner, program, quote, registration, setup, territory, touch,
 };
 
 /// How a command is run.
@@ -62,13 +62,27 @@ pub const COMMANDS: &[CommandSpec] = &[
     write("program fee", Access::Roles(crate::core::access::ADMIN)),
     read("quote check", Access::Roles(PARTNER_TEAM)),
     read("compliance", Access::Roles(PARTNER_TEAM)),
+    write("deal register", Access::Roles(PARTNER_TEAM)),
+    write("registration approve", Access::Roles(MANAGERS)),
+    write("registration deny", Access::Roles(MANAGERS)),
+    write("registration return", Access::Roles(MANAGERS)),
+    write("registration resubmit", Access::Roles(PARTNER_TEAM)),
+    write("registration extend", Access::Roles(PARTNER_TEAM)),
+    write("registration withdraw", Access::Roles(PARTNER_TEAM)),
+    read("registration list", Access::Roles(EVERY_ROLE)),
+    read("registration show", Access::Roles(EVERY_ROLE)),
+    read("registration expiring", Access::Roles(EVERY_ROLE)),
     write("touch log", Access::Roles(EVERY_ROLE)),
     read("touch list", Access::Roles(EVERY_ROLE)),
 ];
 
 /// Commands whose buttons answer by replacing the message they are on (a review card showing
 /// its decision) rather than with a new message.
-pub const UPDATES_IN_PLACE: &[&str] = &[];
+pub const UPDATES_IN_PLACE: &[&str] = &[
+    "registration approve",
+    "registration deny",
+    "registration return",
+];
 
 pub fn updates_in_place(key: &str) -> bool {
     UPDATES_IN_PLACE.contains(&key)
@@ -105,6 +119,16 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         "program fee" => program::fee(ctx).await,
         "quote check" => quote::check(ctx).await,
         "compliance" => compliance::compliance(ctx).await,
+        "deal register" => registration::register(ctx).await,
+        "registration approve" => registration::approve(ctx).await,
+        "registration deny" => registration::deny(ctx).await,
+        "registration return" => registration::return_(ctx).await,
+        "registration resubmit" => registration::resubmit(ctx).await,
+        "registration extend" => registration::extend(ctx).await,
+        "registration withdraw" => registration::withdraw(ctx).await,
+        "registration list" => registration::list(ctx).await,
+        "registration show" => registration::show(ctx).await,
+        "registration expiring" => registration::expiring(ctx).await,
         "touch log" => touch::log(ctx).await,
         "touch list" => touch::list(ctx).await,
         other => Err(CommandError::Internal(anyhow::anyhow!(

@@ -24,6 +24,9 @@ pub struct Ctx<'a> {
     pub interaction_id: Option<String>,
     /// The process's caches (partners by name); see [`crate::core::cache`].
     pub caches: &'a crate::core::cache::Caches,
+    /// Asked by a button click or the form (modal) a button opened, rather than typed: the
+    /// answer can replace the message the button is on (see `Reply::updating_source`).
+    pub from_component: bool,
 }
 
 impl<'a> Ctx<'a> {

@@ -12,7 +12,8 @@ const MAX_LABEL: usize = 45;
 
 /// The form for a button's `command` given the options it carries, or `None` when the command
 /// can run as it is. A form is needed when a required option is missing, or when a change
-/// (`writes`) is asked with nothing but the record it applies to (the "Update" button).
+/// (`writes`) is asked with nothing but the record it applies to and the command has optional
+/// fields to fill in (the "Update" button; an "Approve" button with only its id just runs).
 pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)]) -> Option<Form> {
     let is_known = |o: &OptionManifest| known.iter().any(|(k, _)| k == &o.name);
     let missing_required = command.options.iter().any(|o| o.required && !is_known(o));
@@ -21,7 +22,8 @@ pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)
         .iter()
         .filter(|o| is_known(o))
         .all(|o| o.required);
-    let wants_changes = writes && only_identifies;
+    let has_changes_to_ask = command.options.iter().any(|o| !o.required && !is_known(o));
+    let wants_changes = writes && only_identifies && has_changes_to_ask;
     if !missing_required && !wants_changes {
         return None;
     }

@@ -29,6 +29,7 @@ pub mod help;
 mod partner;
 mod program;
 mod quote;
+mod registration;
 mod setup;
 mod territory;
 mod touch;
@@ -168,6 +169,7 @@ impl Core {
             today,
             interaction_id: interaction_id.clone(),
             caches: &self.caches,
+            from_component: !matches!(invocation.action, Action::Command { .. }),
         };
         let reply = commands::run(&key, &mut ctx).await?;
         if let Some(id) = &interaction_id {

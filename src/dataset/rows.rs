@@ -128,7 +128,9 @@ pub struct AccountRow {
 impl Record for AccountRow {
     const TABLE: &'static str = "accounts";
     const COLUMNS: &'static str =
-        "id, workspace_id, name, name_key, domain, territory_id, owner_user_id, created_at";
+        "id, workspace_id, name, name_key, domain, territory_id, owner_user_id, created_at, \
+         match_key, match_domain";
+    /// `match_key` and `match_domain` are derived here, as `store::account::insert` does.
     fn bind<'q>(&'q self, q: AnyQuery<'q>) -> AnyQuery<'q> {
         q.bind(self.id)
             .bind(self.workspace_id)
@@ -138,6 +140,12 @@ impl Record for AccountRow {
             .bind(self.territory_id)
             .bind(self.owner_user_id)
             .bind(self.created_at.as_str())
+            .bind(crate::domain::names::company_key(&self.name))
+            .bind(
+                self.domain
+                    .as_deref()
+                    .and_then(crate::domain::names::registrable_domain),
+            )
     }
 }
 

@@ -5,6 +5,10 @@ use std::fmt;
 
 use super::{echo, DomainError};
 
+mod company;
+
+pub use company::company_key;
+
 /// Longest record name, in characters.
 pub const NAME_MAX_CHARS: usize = 100;
 

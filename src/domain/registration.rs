@@ -1,6 +1,14 @@
-//! Deal registrations: their type and status. The state machine between statuses comes later.
+//! Deal registrations: their type and status, and the state machine between statuses
+//! ([`transition`]: events, the one `apply` function, the effective status of a lapsed approval).
 
 use super::choice_enum;
+
+mod transition;
+
+pub use transition::{
+    apply, effective_status, review_due, Event, EventKind, Facts, Outcome, TransitionError,
+    WITHDRAWN_NOTE,
+};
 
 /// Days a registration protects the partner after approval (workspace default).
 pub const DEFAULT_VALIDITY_DAYS: u32 = 90;

@@ -1,7 +1,7 @@
 //! Accounts: customer companies, with their web domain, territory and account owner.
 
 use super::{codec, Conn};
-use crate::domain::names::name_key;
+use crate::domain::names::{company_key, name_key, registrable_domain};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
@@ -96,7 +96,8 @@ pub async fn insert(
 ) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar::<_, i64>(
         "INSERT INTO accounts (workspace_id, name, name_key, domain, territory_id, owner_user_id, \
-         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         created_at, match_key, match_domain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
     )
     .bind(workspace_id)
     .bind(account.name)
@@ -105,8 +106,48 @@ pub async fn insert(
     .bind(account.territory_id)
     .bind(account.owner_user_id)
     .bind(codec::instant(now))
+    .bind(company_key(account.name))
+    .bind(account.domain.and_then(registrable_domain))
     .fetch_one(&mut *conn)
     .await?)
+}
+
+/// Rows fixed per transaction by [`backfill_match_keys`].
+const BACKFILL_BATCH: i64 = 1000;
+
+/// Fills `match_key` and `match_domain` of accounts written before migration 0003 added them
+/// (every workspace; runs after migrations, a no-op once filled). Batches of
+/// [`BACKFILL_BATCH`] rows per transaction.
+pub async fn backfill_match_keys(pool: &sqlx::AnyPool) -> anyhow::Result<u64> {
+    let mut filled = 0;
+    loop {
+        let mut tx = pool.begin().await?;
+        let rows = sqlx::query(
+            "SELECT workspace_id, id, name, domain FROM accounts WHERE match_key IS NULL LIMIT $1",
+        )
+        .bind(BACKFILL_BATCH)
+        .fetch_all(&mut *tx)
+        .await?;
+        if rows.is_empty() {
+            return Ok(filled);
+        }
+        for row in &rows {
+            let name: String = row.try_get("name")?;
+            let domain: Option<String> = row.try_get("domain")?;
+            sqlx::query(
+                "UPDATE accounts SET match_key = $3, match_domain = $4 \
+                 WHERE workspace_id = $1 AND id = $2",
+            )
+            .bind(row.try_get::<i64, _>("workspace_id")?)
+            .bind(row.try_get::<i64, _>("id")?)
+            .bind(company_key(&name))
+            .bind(domain.as_deref().and_then(registrable_domain))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        filled += rows.len() as u64;
+    }
 }
 
 pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Account>> {

@@ -18,6 +18,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0002_posted_messages.sql"),
     ),
     (
+        3,
+        "registration matching",
+        include_str!("../../migrations/sqlite/0003_registration_matching.sql"),
+    ),
+    (
         4,
         "compliance indexes",
         include_str!("../../migrations/sqlite/0004_compliance_indexes.sql"),
@@ -35,6 +40,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         2,
         "posted messages",
         include_str!("../../migrations/postgres/0002_posted_messages.sql"),
+    ),
+    (
+        3,
+        "registration matching",
+        include_str!("../../migrations/postgres/0003_registration_matching.sql"),
     ),
     (
         4,

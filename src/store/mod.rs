@@ -23,6 +23,7 @@ mod migrations;
 pub mod partner;
 pub mod posted;
 pub mod program;
+pub mod registration;
 pub mod search;
 pub mod territory;
 pub mod touch;
@@ -121,8 +122,14 @@ impl Store {
     }
 
     /// Applies every embedded migration not yet applied; returns how many ran.
+    /// Afterwards fills values the application computes for rows written before the migration
+    /// that added them (account match keys).
     pub async fn migrate(&self) -> anyhow::Result<usize> {
-        migrations::run(self).await
+        let applied = migrations::run(self).await?;
+        account::backfill_match_keys(self.pool())
+            .await
+            .context("filling account match keys")?;
+        Ok(applied)
     }
 
     pub fn backend(&self) -> Backend {

@@ -110,6 +110,26 @@ const BAD: &[(&str, &str)] = &[
     ("/deal influence deal:1 partner:\"Globex Services\" type:lunch description:\"x\"", "lunch"),
     ("/deal influence deal:1 partner:\"Nobody Inc\" type:demo description:\"x\"", "no partner named"),
     ("/deal add account:\"Acme Corp\" amount:1k close:+3d marketplace:gcp portal_id:\"abc 123456\"", "Partner Advantage"),
+    // deal registrations
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Nobody Inc\"", "no partner named `Nobody Inc`"),
+    ("/deal register account:\"Hooli\" amount:-5k close:+30d type:resale partner:\"Globex Services\"", "positive"),
+    ("/deal register account:\"Hooli\" amount:10k close:2020-01-01 type:resale partner:\"Globex Services\"", "past"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:gold partner:\"Globex Services\"", "gold"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" marketplace:aws portal_id:12345", "12345"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" portal_id:O1234567", "marketplace"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" distributor:\"Globex Services\"", "not a distributor"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" domain:\"not a domain\"", "not a domain"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" deal:#99999", "99999"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d type:resale partner:\"Globex Services\" deal:#1", "deal #1 is on Acme Corp"),
+    ("/deal register account:\"ACME Inc\" amount:10k close:+30d type:resale partner:\"Globex Services\" confirm:true", "reason:"),
+    ("/deal register account:\"Hooli\" amount:10k close:+30d partner:\"Globex Services\"", "needs `type:`"),
+    ("/registration approve id:99999", "no registration #99999"),
+    ("/registration approve id:0", "at least 1"),
+    ("/registration deny id:1", "needs `reason:`"),
+    ("/registration return id:1 comments:\" \"", "comments"),
+    ("/registration extend id:99999", "no registration #99999"),
+    ("/registration expiring days:0", "at least 1"),
+    ("/registration list status:pending_approval", "pending_approval"),
 ];
 
 fn expand(line: &str) -> String {

@@ -25,6 +25,10 @@ const READS: &[&str] = &[
     "/quote check deal:1 discount:10% type:sourced_resale",
     "/compliance",
     "/compliance partner:\"Globex Services\"",
+    "/registration list",
+    "/registration list status:submitted",
+    "/registration show id:1",
+    "/registration expiring days:365",
 ];
 
 /// Text that only A's data contains.
@@ -43,6 +47,9 @@ crate::both_backends!(
         app.seed_basics().await;
         app.ok(r#"/account add name:"Acme Subsidiary" domain:eu.acme.com"#)
             .await;
+        app.ok(r#"/deal register account:"Acme Corp" amount:120k close:+30d type:resale partner:"Globex Services" confirm:true reason:"QBR prep""#)
+            .await;
+        app.ok("/registration approve id:1").await;
         app.ok(r#"/setup workspace name:"Workspace A Secret""#)
             .await;
         for line in READS {

@@ -21,6 +21,7 @@ mod permissions;
 mod program;
 mod questions;
 mod readme;
+mod registration;
 mod setup;
 mod territory;
 mod touch;

@@ -35,7 +35,67 @@ pub const LINES: &[(&str, &str)] = &[
     ("program fee", "/program fee marketplace:gcp offer:private from:{n}k fee:2%"),
     ("quote check", "/quote check deal:1 discount:10% type:sourced_resale"),
     ("compliance", "/compliance"),
+    ("deal register", "/deal register account:\"Reg Account {n}\" amount:10k close:+30d type:referral partner:\"Globex Services\""),
+    ("registration approve", "/registration approve id:{reg}"),
+    ("registration deny", "/registration deny id:{reg} reason:\"no {n}\""),
+    ("registration return", "/registration return id:{reg} comments:\"fix {n}\""),
+    ("registration resubmit", "/registration resubmit id:{returned} amount:{n}k"),
+    ("registration extend", "/registration extend id:{approved}"),
+    ("registration withdraw", "/registration withdraw id:{own}"),
+    ("registration list", "/registration list"),
+    ("registration show", "/registration show id:{reg}"),
+    ("registration expiring", "/registration expiring"),
 ];
+
+/// A line of [`LINES`] made runnable: `{n}` and `{flip}` filled, and each registration
+/// placeholder replaced by the id of a fresh registration made for it: `{reg}` submitted,
+/// `{approved}` approved, `{returned}` returned (all by the console user), `{own}` submitted by
+/// the actor when they may register (else by the console user). `run(line, as_actor)` runs a
+/// setup line as the actor or as the all-roles console user.
+pub async fn prepare<F, Fut>(template: &str, n: usize, flip: bool, run: F) -> String
+where
+    F: Fn(String, bool) -> Fut,
+    Fut: std::future::Future<Output = partnerbot::core::Reply>,
+{
+    let mut line = template
+        .replace("{n}", &n.to_string())
+        .replace("{flip}", if flip { "true" } else { "false" });
+    let register = format!(
+        "/deal register account:\"Perm Reg {n}\" amount:10k close:+30d type:referral partner:\"Globex Services\""
+    );
+    for (placeholder, then) in [
+        ("{reg}", None),
+        ("{approved}", Some("approve id:{id}")),
+        ("{returned}", Some("return id:{id} comments:\"fix it\"")),
+        ("{own}", None),
+    ] {
+        if !line.contains(placeholder) {
+            continue;
+        }
+        let mut reply = run(register.clone(), placeholder == "{own}").await;
+        if reply.is_error() {
+            reply = run(register.clone(), false).await;
+        }
+        let text = render(&reply, Style::PLAIN);
+        let id: String = text
+            .split("Registration #")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no registration made: {text}"))
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Some(then) = then {
+            let done = run(
+                format!("/registration {}", then.replace("{id}", &id)),
+                false,
+            )
+            .await;
+            assert!(!done.is_error(), "{done:?}");
+        }
+        line = line.replace(placeholder, &id);
+    }
+    line
+}
 
 const A: u8 = 1; // admin
 const D: u8 = 2; // director
@@ -71,6 +131,16 @@ const EXPECTED: &[(&str, u8)] = &[
     ("program fee", A),
     ("quote check", A | D | P),
     ("compliance", A | D | P),
+    ("deal register", A | D | P),
+    ("registration approve", A | D),
+    ("registration deny", A | D),
+    ("registration return", A | D),
+    ("registration resubmit", A | D | P),
+    ("registration extend", A | D | P),
+    ("registration withdraw", A | D | P),
+    ("registration list", A | D | P | F),
+    ("registration show", A | D | P | F),
+    ("registration expiring", A | D | P | F),
 ];
 
 fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {
@@ -128,9 +198,17 @@ crate::both_backends!(
         for (bit, name, roles) in personas() {
             for (key, template) in LINES {
                 n += 1;
-                let line = template
-                    .replace("{n}", &n.to_string())
-                    .replace("{flip}", if n % 2 == 0 { "false" } else { "true" });
+                let line = prepare(template, n, n % 2 != 0, |line, as_actor| {
+                    let app = &app;
+                    let roles = roles.clone();
+                    async move {
+                        match as_actor {
+                            true => app.run_exact(WS, name, &roles, &line).await,
+                            false => app.run(&line).await,
+                        }
+                    }
+                })
+                .await;
                 let allowed = EXPECTED.iter().find(|(k, _)| k == key).unwrap().1 & bit != 0;
                 let before = app.table_counts().await;
                 let reply = app.run_exact(WS, name, &roles, &line).await;

@@ -96,7 +96,7 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
 }
 
 /// `Acme Corp – $120k`.
-pub(super) fn default_name(account: &str, amount: i64, ctx: &Ctx<'_>) -> String {
+pub(crate) fn default_name(account: &str, amount: i64, ctx: &Ctx<'_>) -> String {
     format!(
         "{account} – {}",
         format_money_short(amount, ctx.workspace.currency)
@@ -104,7 +104,7 @@ pub(super) fn default_name(account: &str, amount: i64, ctx: &Ctx<'_>) -> String 
 }
 
 /// The territory the actor covers, when they cover exactly one.
-async fn only_territory_of_actor(ctx: &mut Ctx<'_>) -> CommandResult<Option<i64>> {
+pub(crate) async fn only_territory_of_actor(ctx: &mut Ctx<'_>) -> CommandResult<Option<i64>> {
     let (ws, user) = (ctx.workspace.id, ctx.actor.user_id);
     let covered = territory::of_member(ctx.conn(), ws, user).await?;
     Ok(match covered.as_slice() {

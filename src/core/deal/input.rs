@@ -186,7 +186,7 @@ fn text_change(ctx: &Ctx<'_>, option: &str, clearable: bool) -> Change<String> {
 }
 
 /// Partner types that can transact a deal.
-const TRANSACTING_TYPES: &[PartnerType] = &[
+pub(crate) const TRANSACTING_TYPES: &[PartnerType] = &[
     PartnerType::Reseller,
     PartnerType::Msp,
     PartnerType::Cloud,
@@ -222,7 +222,11 @@ pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) ->
     Ok(())
 }
 
-async fn partner_type(ctx: &mut Ctx<'_>, ws: i64, id: i64) -> CommandResult<PartnerType> {
+pub(crate) async fn partner_type(
+    ctx: &mut Ctx<'_>,
+    ws: i64,
+    id: i64,
+) -> CommandResult<PartnerType> {
     let stored = deal::partner_type(ctx.conn(), ws, id).await?;
     Ok(deal::stored::<PartnerType>(&stored)?)
 }

@@ -11,12 +11,13 @@
 
 mod add;
 mod influence;
-mod input;
+pub(crate) mod input;
 mod list;
 mod show;
 mod update;
 
 pub use add::add;
+pub(crate) use add::{default_name, only_territory_of_actor};
 pub use influence::influence;
 pub use list::list;
 pub use show::show;

@@ -87,11 +87,16 @@ pub async fn update(ctx: &mut Ctx<'_>) -> CommandResult {
         Some(after),
     )
     .await?;
+    let mut changed = changes(ctx, &current, &new);
+    if current.stage.is_open() && !new.stage.is_open() {
+        // Its approved registrations close with it.
+        changed.extend(crate::core::registration::close_with_deal(ctx, &new).await?);
+    }
     let text = format!(
         "Deal #{} **{}** updated: {}",
         new.id,
         new.name,
-        changes(ctx, &current, &new).join("; ")
+        changed.join("; ")
     );
     show::reply(ctx, &new, Reply::success(text)).await
 }

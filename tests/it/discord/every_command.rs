@@ -29,9 +29,11 @@ crate::discord_test!(
         app.run_in(GUILD, "Dana Reyes", &[], "/help").await;
         let mut failures = Vec::new();
         for (n, (_, template)) in crate::permissions::LINES.iter().enumerate() {
-            let line = template
-                .replace("{n}", &(n + 1).to_string())
-                .replace("{flip}", "false");
+            let line = crate::permissions::prepare(template, n + 1, false, |line, _| {
+                let app = &app;
+                async move { app.run_in(GUILD, "console", &[], &line).await }
+            })
+            .await;
             let ok = app
                 .interact(from_line(&line).expect("line").admin().build())
                 .await;
@@ -41,12 +43,12 @@ crate::discord_test!(
         }
         setup(&app, "/setup workspace open_read:false").await;
         for (n, (key, template)) in crate::permissions::LINES.iter().enumerate() {
-            let line = refusal(
-                key,
-                &template
-                    .replace("{n}", &(100 + n).to_string())
-                    .replace("{flip}", "false"),
-            );
+            let prepared = crate::permissions::prepare(template, 100 + n, false, |line, _| {
+                let app = &app;
+                async move { app.run_in(GUILD, "console", &[], &line).await }
+            })
+            .await;
+            let line = refusal(key, &prepared);
             let refused = app
                 .interact(
                     from_line(&line)

@@ -10,6 +10,7 @@ mod delivery;
 mod deployment;
 mod events;
 mod every_command;
+mod registrations;
 
 pub use crate::support::discord_app::DiscordApp;
 pub use crate::support::fake_discord::{

@@ -302,6 +302,19 @@ impl FakeDiscord {
             .read(|s| s.commands.get(&guild).cloned().unwrap_or_default())
     }
 
+    /// The messages now in channel `channel_id` (as posted, then edited), oldest first.
+    pub fn channel_messages(&self, channel_id: u64) -> Vec<Value> {
+        let mut found: Vec<Value> = self.shared.read(|s| {
+            s.messages
+                .values()
+                .filter(|m| m["channel_id"].as_str() == Some(channel_id.to_string().as_str()))
+                .cloned()
+                .collect()
+        });
+        found.sort_by_key(|m| m["id"].as_str().and_then(|id| id.parse::<u64>().ok()));
+        found
+    }
+
     /// The current original-response message of an interaction token.
     pub fn original(&self, token: &str) -> Option<Value> {
         self.shared.read(|s| s.originals.get(token).cloned())

@@ -1,0 +1,103 @@
+//! Deal registrations end to end: `/deal register` with conflict detection, the review flow
+//! (approve, deny, return, resubmit, extend, expire, close with the deal) with the database
+//! checked after each step, buttons and posts in the review channel, and a race between two
+//! approvals of the same deal.
+
+pub mod conflicts;
+mod flow;
+mod race;
+mod review_channel;
+
+use crate::support::{TestApp, WS};
+use partnerbot::core::{Action, Invocation, Reply};
+use partnerbot::domain::role::Role;
+
+/// The review channel tests set.
+pub const REVIEW_CHANNEL: i64 = 123_456_789_012;
+
+/// The number in the first `Registration #N` of a reply.
+pub fn reg_id(text: &str) -> i64 {
+    let start = text
+        .find("Registration #")
+        .unwrap_or_else(|| panic!("no registration number in:\n{text}"))
+        + "Registration #".len();
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("registration number")
+}
+
+/// A territory and two partners (a GSI and a reseller) in workspace `ws`.
+pub async fn setup_in(app: &TestApp, ws: i64) {
+    for line in [
+        r#"/territory add name:"AMER East""#,
+        r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#,
+        r#"/partner add name:"Initech Resale" type:reseller"#,
+    ] {
+        let reply = app.run_in(ws, "console", &[], line).await;
+        assert!(!reply.is_error(), "{line}: {reply:?}");
+    }
+}
+
+pub async fn setup(app: &TestApp) {
+    setup_in(app, WS).await;
+}
+
+/// Registers and returns the new registration's id.
+pub async fn register(app: &TestApp, line: &str) -> i64 {
+    reg_id(&app.ok(line).await)
+}
+
+/// A stored column of registration `id`, as text.
+pub async fn column(app: &TestApp, id: i64, column: &str) -> Option<String> {
+    sqlx::query_scalar::<_, Option<String>>(&format!(
+        "SELECT {column} FROM registrations WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_one(app.store().pool())
+    .await
+    .expect("registration row")
+}
+
+pub async fn status(app: &TestApp, id: i64) -> String {
+    column(app, id, "status").await.expect("status")
+}
+
+/// A click on a button with `custom_id`, by `name` holding `roles`.
+pub fn click(name: &str, roles: &[Role], custom_id: &str) -> Invocation {
+    Invocation {
+        workspace_id: WS,
+        workspace_name: "Test".into(),
+        actor: TestApp::actor(name, roles),
+        channel_id: None,
+        interaction_id: None,
+        action: Action::Component {
+            custom_id: custom_id.to_string(),
+        },
+    }
+}
+
+/// A submitted form.
+pub fn submit(name: &str, roles: &[Role], custom_id: &str, fields: &[(&str, &str)]) -> Invocation {
+    Invocation {
+        action: Action::ModalSubmit {
+            custom_id: custom_id.to_string(),
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        },
+        ..click(name, roles, "")
+    }
+}
+
+pub fn button<'a>(reply: &'a Reply, label: &str) -> &'a str {
+    &reply
+        .buttons
+        .iter()
+        .find(|b| b.label == label)
+        .unwrap_or_else(|| panic!("no `{label}` button in {reply:?}"))
+        .custom_id
+}
