@@ -19,6 +19,8 @@ pub struct Samples {
     pub territories: Vec<String>,
     /// (name, web domain) of accounts that have a domain.
     pub accounts: Vec<(String, String)>,
+    /// (name, web domain) of accounts with an open deal: registering them shows a conflict.
+    pub held_accounts: Vec<(String, String)>,
     pub deals: Vec<i64>,
     /// Open deals closing today or later, with their current stage.
     pub open_deals: Vec<(i64, Stage)>,
@@ -52,6 +54,15 @@ impl Samples {
             accounts: sqlx::query_as(
                 "SELECT name, domain FROM accounts WHERE workspace_id = $1 AND domain IS NOT NULL \
                  ORDER BY id LIMIT 5000",
+            )
+            .bind(ws)
+            .fetch_all(pool)
+            .await?,
+            held_accounts: sqlx::query_as(
+                "SELECT a.name, a.domain FROM accounts a WHERE a.workspace_id = $1 \
+                 AND a.domain IS NOT NULL AND EXISTS (SELECT 1 FROM deals d \
+                 WHERE d.workspace_id = a.workspace_id AND d.account_id = a.id \
+                 AND d.stage NOT IN ('closed_won', 'closed_lost')) ORDER BY a.id LIMIT 2000",
             )
             .bind(ws)
             .fetch_all(pool)
@@ -93,6 +104,7 @@ impl Samples {
                 && !samples.sourcing.is_empty()
                 && !samples.territories.is_empty()
                 && !samples.accounts.is_empty()
+                && !samples.held_accounts.is_empty()
                 && !samples.open_deals.is_empty(),
             "workspace {ws} lacks the records the bench needs; run with --regenerate"
         );
@@ -115,6 +127,12 @@ pub enum Case {
     DealListPartner,
     DealShow,
     TouchList,
+    RegistrationList,
+    RegistrationExpiring,
+    Compliance,
+    ProgramShow,
+    ConflictByName,
+    ConflictByDomain,
     DealAdd,
     DealUpdate,
     TouchLog,
@@ -135,7 +153,7 @@ const OPEN_STAGES: [Stage; 7] = [
 const TOUCH_TYPES: [&str; 6] = ["meeting", "call", "email", "event", "enablement", "qbr"];
 
 impl Case {
-    pub const ALL: [Case; 17] = [
+    pub const ALL: [Case; 23] = [
         Case::Help,
         Case::SetupShow,
         Case::TerritoryList,
@@ -148,6 +166,12 @@ impl Case {
         Case::DealListPartner,
         Case::DealShow,
         Case::TouchList,
+        Case::RegistrationList,
+        Case::RegistrationExpiring,
+        Case::Compliance,
+        Case::ProgramShow,
+        Case::ConflictByName,
+        Case::ConflictByDomain,
         Case::DealAdd,
         Case::DealUpdate,
         Case::TouchLog,
@@ -170,6 +194,12 @@ impl Case {
             Case::DealListPartner => "/deal list partner:…",
             Case::DealShow => "/deal show deal:#…",
             Case::TouchList => "/touch list partner:…",
+            Case::RegistrationList => "/registration list",
+            Case::RegistrationExpiring => "/registration expiring",
+            Case::Compliance => "/compliance",
+            Case::ProgramShow => "/program show",
+            Case::ConflictByName => "/deal register (conflict by name)",
+            Case::ConflictByDomain => "/deal register (conflict by domain)",
             Case::DealAdd => "/deal add (write)",
             Case::DealUpdate => "/deal update stage:… (write)",
             Case::TouchLog => "/touch log (write)",
@@ -196,6 +226,27 @@ impl Case {
             Case::DealListPartner => format!("/deal list partner:\"{partner}\""),
             Case::DealShow => format!("/deal show deal:#{}", rng.pick(&s.deals)),
             Case::TouchList => format!("/touch list partner:\"{partner}\""),
+            Case::RegistrationList => "/registration list".to_string(),
+            Case::RegistrationExpiring => "/registration expiring".to_string(),
+            Case::Compliance => "/compliance".to_string(),
+            Case::ProgramShow => "/program show".to_string(),
+            Case::ConflictByName | Case::ConflictByDomain => {
+                let (held, held_domain) = rng.pick(&s.held_accounts).clone();
+                let account = match self {
+                    // A legal suffix and other case: the company key still matches.
+                    Case::ConflictByName => format!("{} Inc.", held.to_uppercase()),
+                    _ => format!(
+                        "Bench {} Prospect {i}\" domain:\"eu.{held_domain}",
+                        s.run_tag
+                    ),
+                };
+                format!(
+                    "/deal register account:\"{account}\" amount:{}k close:+{}d type:resale partner:\"{}\"",
+                    rng.range(10, 900),
+                    rng.range(14, 120),
+                    rng.pick(&s.sourcing)
+                )
+            }
             Case::DealAdd => format!(
                 "/deal add account:\"{account}\" amount:{}k close:+{}d partner:\"{}\"",
                 rng.range(10, 900),

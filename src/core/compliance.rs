@@ -92,10 +92,7 @@ pub async fn compliance(ctx: &mut Ctx<'_>) -> CommandResult {
         format!(" {}", said.join(", "))
     };
 
-    let mut counts = Vec::new();
-    for kind in GapKind::ALL {
-        counts.push((kind, store::count(ctx.conn(), ws, kind, &filter).await?));
-    }
+    let counts = store::counts(ctx.conn(), ws, &filter).await?;
     let total: i64 = counts.iter().map(|(_, n)| n).sum();
     if total == 0 {
         return Ok(Reply::success(format!(

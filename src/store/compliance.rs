@@ -7,7 +7,7 @@
 //! partner gaps test "has an open deal" with `EXISTS` on the per-role deal indexes.
 
 use super::args::{bind_all, Arg};
-use super::{codec, Conn};
+use super::{backend_of_conn, codec, Backend, Conn};
 use crate::domain::compliance::{portal_rank, required_rank};
 use crate::domain::deal::{PortalStage, Stage};
 use crate::domain::Choice;
@@ -81,18 +81,31 @@ fn rank_case(column: &str, ranks: impl Iterator<Item = (&'static str, i64)>) -> 
     sql
 }
 
-/// The FROM/WHERE of one kind (after `SELECT ...`), and its arguments after the workspace.
-fn source(kind: GapKind, filter: &GapFilter) -> (String, Vec<Arg>) {
+/// SQLite plans the marketplace-deal queries on any `workspace_id` index unless told (all
+/// start with it); the partial covering index reads a small part of the deals. PostgreSQL
+/// chooses it on its own.
+fn sqlite_index_hint(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => " INDEXED BY deals_marketplace_compliance",
+        Backend::Postgres => "",
+    }
+}
+
+/// The FROM/WHERE of one kind (after `SELECT ...`), and its arguments after the workspace
+/// (`$1`): they are numbered from `$first`.
+fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> (String, Vec<Arg>) {
     let mut args = Vec::new();
     let next = |arg: Arg, args: &mut Vec<Arg>| {
         args.push(arg);
-        format!("${}", args.len() + 1)
+        format!("${}", args.len() + first - 1)
     };
     match kind {
         GapKind::NoPortalId | GapKind::PortalBehind | GapKind::PortalAttention => {
-            let mut sql = "FROM deals d WHERE d.workspace_id = $1 \
-                 AND d.marketplace <> 'none' AND d.stage <> 'closed_lost'"
-                .to_string();
+            let mut sql = format!(
+                "FROM deals d{} WHERE d.workspace_id = $1 \
+                 AND d.marketplace <> 'none' AND d.stage <> 'closed_lost'",
+                sqlite_index_hint(backend)
+            );
             sql.push_str(match kind {
                 GapKind::NoPortalId => " AND d.portal_id IS NULL",
                 GapKind::PortalAttention => {
@@ -130,17 +143,19 @@ fn source(kind: GapKind, filter: &GapFilter) -> (String, Vec<Arg>) {
         }
         GapKind::ReviewOverdue => {
             let cutoff = next(Arg::Text(filter.review_cutoff.clone()), &mut args);
+            // Registrations alone (names are looked up for one page only, in `page`).
             let mut sql = format!(
                 "FROM registrations r \
-                 JOIN partners p ON p.workspace_id = r.workspace_id AND p.id = r.partner_id \
-                 JOIN accounts a ON a.workspace_id = r.workspace_id AND a.id = r.account_id \
                  WHERE r.workspace_id = $1 AND r.status IN ('submitted', 'pending_review') \
                  AND r.submitted_at < {cutoff}"
             );
             if let Some(id) = filter.territory_id {
                 let t = next(Arg::Int(id), &mut args);
                 sql.push_str(&format!(
-                    " AND (a.territory_id = {t} OR p.territory_id = {t})"
+                    " AND (EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = r.workspace_id \
+                     AND a.id = r.account_id AND a.territory_id = {t}) \
+                     OR EXISTS (SELECT 1 FROM partners p WHERE p.workspace_id = r.workspace_id \
+                     AND p.id = r.partner_id AND p.territory_id = {t}))"
                 ));
             }
             if let Some(id) = filter.partner_id {
@@ -185,17 +200,29 @@ fn source(kind: GapKind, filter: &GapFilter) -> (String, Vec<Arg>) {
     }
 }
 
-/// How many gaps of `kind` there are.
-pub async fn count(
+/// How many gaps of each kind there are, in the order of [`GapKind::ALL`], in one statement.
+pub async fn counts(
     conn: &mut Conn,
     workspace_id: i64,
-    kind: GapKind,
     filter: &GapFilter,
-) -> anyhow::Result<i64> {
-    let (from, args) = source(kind, filter);
-    let sql = format!("SELECT COUNT(*) {from}");
-    let query = bind_all(sqlx::query(&sql).bind(workspace_id), args);
-    Ok(query.fetch_one(&mut *conn).await?.try_get(0)?)
+) -> anyhow::Result<Vec<(GapKind, i64)>> {
+    let backend = backend_of_conn(conn);
+    let mut all_args = Vec::new();
+    let mut columns = Vec::new();
+    for (i, kind) in GapKind::ALL.iter().enumerate() {
+        let (from, args) = source(backend, *kind, filter, all_args.len() + 2);
+        columns.push(format!("(SELECT COUNT(*) {from}) AS n{i}"));
+        all_args.extend(args);
+    }
+    let sql = format!("SELECT {}", columns.join(", "));
+    let row = bind_all(sqlx::query(&sql).bind(workspace_id), all_args)
+        .fetch_one(&mut *conn)
+        .await?;
+    GapKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| Ok((*kind, row.try_get::<i64, _>(i)?)))
+        .collect()
 }
 
 /// Gaps of `kind`, `limit` from `offset`: deals by close date, registrations oldest first,
@@ -208,7 +235,7 @@ pub async fn page(
     limit: i64,
     offset: i64,
 ) -> anyhow::Result<Vec<GapRow>> {
-    let (from, args) = source(kind, filter);
+    let (from, args) = source(backend_of_conn(conn), kind, filter, 2);
     let n = args.len();
     let (select, order) = match kind {
         GapKind::NoPortalId | GapKind::PortalBehind | GapKind::PortalAttention => (
@@ -218,7 +245,10 @@ pub async fn page(
             "d.close_date, d.id",
         ),
         GapKind::ReviewOverdue => (
-            "r.id, p.name, a.name AS account, NULL AS stage, r.marketplace, \
+            "r.id, (SELECT p.name FROM partners p WHERE p.workspace_id = r.workspace_id \
+             AND p.id = r.partner_id) AS name, (SELECT a.name FROM accounts a \
+             WHERE a.workspace_id = r.workspace_id AND a.id = r.account_id) AS account, \
+             NULL AS stage, r.marketplace, \
              NULL AS portal_stage, r.status AS portal_status, r.submitted_at AS happened",
             "r.submitted_at, r.id",
         ),

@@ -27,6 +27,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "compliance indexes",
         include_str!("../../migrations/sqlite/0004_compliance_indexes.sql"),
     ),
+    (
+        5,
+        "open deals by partner",
+        include_str!("../../migrations/sqlite/0005_open_deals_by_partner.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -50,6 +55,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         4,
         "compliance indexes",
         include_str!("../../migrations/postgres/0004_compliance_indexes.sql"),
+    ),
+    (
+        5,
+        "open deals by partner",
+        include_str!("../../migrations/postgres/0005_open_deals_by_partner.sql"),
     ),
 ];
 

@@ -203,6 +203,15 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// Which database a connection talks to, for the few statements whose text differs.
+pub fn backend_of_conn(conn: &Conn) -> Backend {
+    if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    }
+}
+
 /// True when the error is the database refusing a duplicate on a unique constraint or index.
 pub fn is_unique_violation(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

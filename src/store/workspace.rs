@@ -94,10 +94,11 @@ pub async fn actor_context(
     user_id: i64,
 ) -> anyhow::Result<Option<ActorContext>> {
     // The role mapping travels as `role_id:role,role_id:role`; the aggregate's name differs.
-    let aggregate = if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") {
-        "string_agg(CAST(r.discord_role_id AS TEXT) || ':' || r.role, ',')"
-    } else {
-        "group_concat(r.discord_role_id || ':' || r.role, ',')"
+    let aggregate = match super::backend_of_conn(conn) {
+        super::Backend::Postgres => {
+            "string_agg(CAST(r.discord_role_id AS TEXT) || ':' || r.role, ',')"
+        }
+        super::Backend::Sqlite => "group_concat(r.discord_role_id || ':' || r.role, ',')",
     };
     let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("w.{c}")).collect();
     let sql = format!(

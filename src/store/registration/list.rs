@@ -63,15 +63,18 @@ fn where_clause(
         args.push(Arg::Int(territory));
         let n = args.len();
         sql.push_str(&format!(
-            " AND (a.territory_id = ${n} OR (a.territory_id IS NULL AND p.territory_id = ${n}))"
+            " AND EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = r.workspace_id \
+             AND a.id = r.account_id AND (a.territory_id = ${n} OR (a.territory_id IS NULL \
+             AND EXISTS (SELECT 1 FROM partners p WHERE p.workspace_id = r.workspace_id \
+             AND p.id = r.partner_id AND p.territory_id = ${n}))))"
         ));
     }
     (sql, args)
 }
 
-const FROM: &str = "FROM registrations r \
-    JOIN accounts a ON a.workspace_id = r.workspace_id AND a.id = r.account_id \
-    JOIN partners p ON p.workspace_id = r.workspace_id AND p.id = r.partner_id";
+/// Registrations alone: filters and counts walk its indexes; names are looked up for the rows
+/// of one page only (in [`SELECT`]).
+const FROM: &str = "FROM registrations r";
 
 /// How many registrations match.
 pub async fn count(
@@ -102,7 +105,7 @@ pub async fn page(
     args.push(Arg::Int(limit));
     args.push(Arg::Int(offset));
     let sql = format!(
-        "{SELECT} {FROM} {SUBMITTER} WHERE {clause} ORDER BY r.id DESC LIMIT ${} OFFSET ${}",
+        "{SELECT} {FROM} WHERE {clause} ORDER BY r.id DESC LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2
     );
@@ -122,7 +125,7 @@ pub async fn expiring(
     limit: i64,
 ) -> anyhow::Result<Vec<RegistrationLine>> {
     let sql = format!(
-        "{SELECT} {FROM} {SUBMITTER} WHERE r.workspace_id = $1 AND r.status = 'approved' \
+        "{SELECT} {FROM} WHERE r.workspace_id = $1 AND r.status = 'approved' \
          AND r.expires_on <= $2 ORDER BY r.expires_on, r.id LIMIT $3"
     );
     let rows = sqlx::query(&sql)
@@ -134,11 +137,13 @@ pub async fn expiring(
     rows.iter().map(|r| line(r, today)).collect()
 }
 
-const SELECT: &str = "SELECT r.id, p.name AS partner, a.name AS account, r.reg_type, r.status, \
-    r.amount_minor, r.close_date, r.expires_on, m.display_name AS submitter";
-
-const SUBMITTER: &str =
-    "LEFT JOIN members m ON m.workspace_id = r.workspace_id AND m.user_id = r.submitted_by";
+const SELECT: &str = "SELECT r.id, \
+    (SELECT p.name FROM partners p WHERE p.workspace_id = r.workspace_id AND p.id = r.partner_id) \
+    AS partner, \
+    (SELECT a.name FROM accounts a WHERE a.workspace_id = r.workspace_id AND a.id = r.account_id) \
+    AS account, r.reg_type, r.status, r.amount_minor, r.close_date, r.expires_on, \
+    (SELECT m.display_name FROM members m WHERE m.workspace_id = r.workspace_id \
+    AND m.user_id = r.submitted_by) AS submitter";
 
 fn line(r: &sqlx::any::AnyRow, today: NaiveDate) -> anyhow::Result<RegistrationLine> {
     let status: RegistrationStatus = stored(&r.try_get::<String, _>("status")?)?;
