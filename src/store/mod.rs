@@ -46,6 +46,13 @@ pub enum Backend {
     Postgres,
 }
 
+/// How often the background task checkpoints SQLite's write-ahead log.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
+/// The log size (pages) past which a commit checkpoints by itself: a backstop far above what
+/// the background task lets accumulate.
+const AUTOCHECKPOINT_PAGES: u32 = 10_000;
+
 /// The connection pool and what kind of database is behind it.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -60,7 +67,34 @@ impl Store {
         let store = Store::connect(url, max_connections).await?;
         store.migrate().await?;
         store.refresh_statistics().await?;
+        store.start_checkpointer();
         Ok(store)
+    }
+
+    /// SQLite: copies the write-ahead log back into the database from a background task, every
+    /// [`CHECKPOINT_EVERY`], instead of inside whichever command's commit crosses the log's
+    /// size limit (that commit would wait for the copy and its `fsync`: the slowest writes).
+    /// Connections opened by [`Store::connect`] alone (migrate) keep SQLite's own checkpoints.
+    fn start_checkpointer(&self) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
+        let pool = self.pool.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(CHECKPOINT_EVERY).await;
+                if pool.is_closed() {
+                    return;
+                }
+                // PASSIVE never blocks writers or readers; what it cannot copy now waits.
+                if let Err(err) = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
+                    if pool.is_closed() {
+                        return;
+                    }
+                    tracing::warn!("checkpointing the SQLite log failed: {err}");
+                }
+            }
+        });
     }
 
     /// SQLite plans queries well only with table statistics: gather them where they are missing
@@ -98,8 +132,12 @@ impl Store {
             Backend::Sqlite => pool_options.after_connect(|conn, _meta| {
                 Box::pin(async move {
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                             PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES};"
+                        )
+                        .as_str(),
                     )
                     .await?;
                     Ok(())
