@@ -124,19 +124,25 @@ fn plain(text: &str) -> String {
 /// Registers in the default guild as the PTM; returns the registration number and the review
 /// card as it now stands in the review channel.
 async fn submit(app: &DiscordApp, account: &str) -> (i64, Value) {
-    let before = app.fake.channel_messages(REVIEW).len();
     let answer = app
         .interact(register(GUILD_ID, PTM, &[PTM_ROLE], account, "", "Globex Services").build())
         .await;
     let text = answer.text();
     assert!(!is_error(&answer), "{text}");
     let id = crate::registration::reg_id(&text);
+    // The card is the channel message carrying this registration's Approve button (other
+    // posts, such as the note about an earlier decision, may arrive around it).
+    let approve = format!("registration approve:id={id}");
     let started = std::time::Instant::now();
     loop {
-        let messages = app.fake.channel_messages(REVIEW);
-        if messages.len() > before {
+        let card = app.fake.channel_messages(REVIEW).into_iter().find(|m| {
+            m["components"]
+                .to_string()
+                .contains(&format!("\"{approve}\""))
+        });
+        if let Some(card) = card {
             tracked_message(app, id).await;
-            return (id, messages.last().cloned().unwrap());
+            return (id, card);
         }
         assert!(started.elapsed() < WAIT, "no review card was posted");
         tokio::time::sleep(Duration::from_millis(20)).await;
