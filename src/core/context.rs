@@ -77,20 +77,40 @@ impl<'a> Ctx<'a> {
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     ) -> CommandResult<()> {
-        let entry = AuditEntry {
-            workspace_id: self.workspace.id,
-            at: self.now,
-            actor_user_id: self.actor.user_id,
-            actor_name: &self.actor.display_name,
-            action,
-            entity,
-            entity_id,
-            before,
-            after,
-            interaction_id: self.interaction_id.as_deref(),
-        };
+        let entry = audit_entry(
+            &self.workspace,
+            self.actor,
+            self.now,
+            self.interaction_id.as_deref(),
+            (action, entity, entity_id),
+            (before, after),
+        );
         audit::append(&mut *self.tx, &entry)
             .await
             .map_err(CommandError::Internal)
+    }
+}
+
+/// The audit row of a change by `actor` now: `(action, entity, entity_id)` and the record
+/// `(before, after)`. Written by [`Ctx::audit`], or together with the change on hot paths.
+pub fn audit_entry<'a>(
+    workspace: &Workspace,
+    actor: &'a Actor,
+    now: DateTime<Utc>,
+    interaction_id: Option<&'a str>,
+    (action, entity, entity_id): (&'a str, &'a str, Option<i64>),
+    (before, after): (Option<serde_json::Value>, Option<serde_json::Value>),
+) -> AuditEntry<'a> {
+    AuditEntry {
+        workspace_id: workspace.id,
+        at: now,
+        actor_user_id: actor.user_id,
+        actor_name: &actor.display_name,
+        action,
+        entity,
+        entity_id,
+        before,
+        after,
+        interaction_id,
     }
 }

@@ -81,8 +81,6 @@ pub async fn log(ctx: &mut Ctx<'_>) -> CommandResult {
         notes: notes.as_str(),
         logged_by: ctx.actor.user_id,
     };
-    let now = ctx.now;
-    let id = store::insert(ctx.conn(), ws, &new, now).await?;
     let after = json!({
         "partner_id": partner.id,
         "partner": partner.name,
@@ -94,8 +92,16 @@ pub async fn log(ctx: &mut Ctx<'_>) -> CommandResult {
         "notes": notes.as_str(),
         "logged_by": ctx.actor.user_id,
     });
-    ctx.audit("touch.log", "touch", Some(id), None, Some(after))
-        .await?;
+    // The touch and its audit row in one write (the audit row gets the new touch's id).
+    let entry = crate::core::context::audit_entry(
+        &ctx.workspace,
+        ctx.actor,
+        ctx.now,
+        ctx.interaction_id.as_deref(),
+        ("touch.log", "touch", None),
+        (None, Some(after)),
+    );
+    store::insert_audited(&mut *ctx.tx, ws, &new, ctx.now, &entry).await?;
 
     let mut text = format!(
         "Logged {} with **{}** ({})",

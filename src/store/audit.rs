@@ -22,23 +22,49 @@ pub struct AuditEntry<'a> {
     pub interaction_id: Option<&'a str>,
 }
 
-pub async fn append(conn: &mut Conn, entry: &AuditEntry<'_>) -> anyhow::Result<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (workspace_id, at, actor_user_id, actor_name, action, entity, entity_id, \
-         before_json, after_json, interaction_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+/// The audit insert with its values numbered from `$first`; `entity_id` is the SQL for the
+/// entity id (a placeholder, or an expression such as `last_insert_rowid()`).
+pub(super) fn insert_sql(first: usize, entity_id: &str) -> String {
+    let p = |i: usize| format!("${}", first + i);
+    format!(
+        "INSERT INTO audit_log (workspace_id, at, actor_user_id, actor_name, action, entity, \
+         entity_id, before_json, after_json, interaction_id) \
+         VALUES ({}, {}, {}, {}, {}, {}, {entity_id}, {}, {}, {})",
+        p(0),
+        p(1),
+        p(2),
+        p(3),
+        p(4),
+        p(5),
+        p(6),
+        p(7),
+        p(8)
     )
-    .bind(entry.workspace_id)
-    .bind(codec::instant(entry.at))
-    .bind(entry.actor_user_id)
-    .bind(entry.actor_name)
-    .bind(entry.action)
-    .bind(entry.entity)
-    .bind(entry.entity_id)
-    .bind(entry.before.as_ref().map(|v| v.to_string()))
-    .bind(entry.after.as_ref().map(|v| v.to_string()))
-    .bind(entry.interaction_id)
-    .execute(&mut *conn)
-    .await?;
+}
+
+/// Binds an entry's values in [`insert_sql`]'s order (without the entity id).
+pub(super) fn bind_entry<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    entry: &AuditEntry<'_>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(entry.workspace_id)
+        .bind(codec::instant(entry.at))
+        .bind(entry.actor_user_id)
+        .bind(entry.actor_name.to_string())
+        .bind(entry.action.to_string())
+        .bind(entry.entity.to_string())
+        .bind(entry.before.as_ref().map(|v| v.to_string()))
+        .bind(entry.after.as_ref().map(|v| v.to_string()))
+        .bind(entry.interaction_id.map(str::to_string))
+}
+
+pub async fn append(conn: &mut Conn, entry: &AuditEntry<'_>) -> anyhow::Result<()> {
+    let sql = insert_sql(1, "$10");
+    bind_entry(sqlx::query(&sql), entry)
+        .bind(entry.entity_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
