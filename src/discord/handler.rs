@@ -20,7 +20,7 @@ use std::time::Duration;
 /// Attachment limit when an interaction does not say (Discord's default for bots).
 const DEFAULT_FILE_LIMIT: usize = 10 * 1024 * 1024;
 /// Channel messages carry no attachment limit; keep to the default.
-const CHANNEL_FILE_LIMIT: usize = DEFAULT_FILE_LIMIT;
+pub(crate) const CHANNEL_FILE_LIMIT: usize = DEFAULT_FILE_LIMIT;
 /// How many channels to try for the welcome before giving up (missing permissions).
 const WELCOME_ATTEMPTS: usize = 3;
 

@@ -5,11 +5,9 @@
 use crate::core::reply::Post;
 use crate::core::Core;
 use crate::discord::builders;
+use crate::discord::handler::CHANNEL_FILE_LIMIT;
 use crate::discord::render::layout;
 use serenity::all::{Builder, ChannelId, GuildId, Http, MessageId};
-
-/// Channel messages carry no attachment limit of their own; keep to Discord's default.
-const FILE_LIMIT: usize = 10 * 1024 * 1024;
 
 /// Posts (or edits) each of `posts`; a failure is logged and does not stop the others.
 pub async fn deliver(http: &Http, core: &Core, workspace_id: i64, posts: &[Post]) {
@@ -33,7 +31,7 @@ async fn deliver_one(
     post: &Post,
 ) -> anyhow::Result<()> {
     let channel = ChannelId::new(positive(post.channel_id)?);
-    let parts = layout(&post.message, FILE_LIMIT).messages;
+    let parts = layout(&post.message, CHANNEL_FILE_LIMIT).messages;
     if let Some(message_id) = post.edit_message_id {
         let edit = builders::edit_post(&parts[0], &post.pings);
         let message = MessageId::new(positive(message_id)?);

@@ -21,3 +21,12 @@ pub fn bind_all(mut query: AnyQuery<'_>, args: Vec<Arg>) -> AnyQuery<'_> {
     }
     query
 }
+
+/// Runs `sql` (a `SELECT COUNT(*) ...`) with `args` bound in order and returns the count.
+pub async fn count(conn: &mut super::Conn, sql: &str, args: Vec<Arg>) -> anyhow::Result<i64> {
+    use sqlx::Row;
+    let row = bind_all(sqlx::query(sql), args)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get(0)?)
+}

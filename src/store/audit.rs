@@ -44,9 +44,9 @@ pub(super) fn insert_sql(first: usize, entity_id: &str) -> String {
 
 /// Binds an entry's values in [`insert_sql`]'s order (without the entity id).
 pub(super) fn bind_entry<'q>(
-    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    query: super::args::AnyQuery<'q>,
     entry: &AuditEntry<'_>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+) -> super::args::AnyQuery<'q> {
     query
         .bind(entry.workspace_id)
         .bind(codec::instant(entry.at))

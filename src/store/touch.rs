@@ -73,11 +73,11 @@ const TOUCH_INSERT: &str = "INSERT INTO touches (workspace_id, partner_id, touch
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 fn bind_touch<'q>(
-    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    query: super::args::AnyQuery<'q>,
     workspace_id: i64,
     touch: &NewTouch<'_>,
     now: DateTime<Utc>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+) -> super::args::AnyQuery<'q> {
     query
         .bind(workspace_id)
         .bind(touch.partner_id)

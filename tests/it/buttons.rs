@@ -2,45 +2,10 @@
 //! same permission check as typing it), and a click that lacks required options opens a form
 //! whose submission runs the command.
 
-use crate::support::{TestApp, WS};
+use crate::support::{button, click, submit, TestApp};
 use partnerbot::console::render::{render, Style};
-use partnerbot::core::{Action, Invocation, Reply};
+use partnerbot::core::Invocation;
 use partnerbot::domain::role::Role;
-
-fn click(actor_roles: &[Role], name: &str, custom_id: &str) -> Invocation {
-    Invocation {
-        workspace_id: WS,
-        workspace_name: "Test".into(),
-        actor: TestApp::actor(name, actor_roles),
-        channel_id: None,
-        interaction_id: None,
-        action: Action::Component {
-            custom_id: custom_id.to_string(),
-        },
-    }
-}
-
-fn submit(custom_id: &str, fields: &[(&str, &str)]) -> Invocation {
-    Invocation {
-        action: Action::ModalSubmit {
-            custom_id: custom_id.to_string(),
-            fields: fields
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        },
-        ..click(&[Role::Ptm], "console", "")
-    }
-}
-
-fn button<'a>(reply: &'a Reply, label: &str) -> &'a str {
-    &reply
-        .buttons
-        .iter()
-        .find(|b| b.label == label)
-        .unwrap_or_else(|| panic!("no `{label}` button in {reply:?}"))
-        .custom_id
-}
 
 crate::both_backends!(
     log_touch_on_a_partner_card_opens_a_form_and_logs_the_touch,
@@ -48,7 +13,7 @@ crate::both_backends!(
         app.seed_basics().await;
         let card = app.run(r#"/partner show partner:"Globex Services""#).await;
         let log = button(&card, "Log touch").to_string();
-        let opened = app.core.handle(&click(&[Role::Ptm], "console", &log)).await;
+        let opened = app.core.handle(&click("console", &[Role::Ptm], &log)).await;
         let form = opened.form.clone().expect("the click opens a form");
         let names: Vec<&str> = form.fields.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
@@ -63,6 +28,8 @@ crate::both_backends!(
         let done = app
             .core
             .handle(&submit(
+                "console",
+                &[Role::Ptm],
                 &form.custom_id,
                 &[("type", "call"), ("notes", "Pricing call"), ("date", "")],
             ))
@@ -88,7 +55,12 @@ crate::both_backends!(
         let before = app.table_counts().await;
         let reply = app
             .core
-            .handle(&submit("touch log:partner=#1", &[("type", "lunch")]))
+            .handle(&submit(
+                "console",
+                &[Role::Ptm],
+                "touch log:partner=#1",
+                &[("type", "lunch")],
+            ))
             .await;
         assert!(render(&reply, Style::PLAIN).contains("`type` cannot be `lunch`"));
         assert_eq!(app.table_counts().await, before);
@@ -104,12 +76,12 @@ crate::both_backends!(
         // A director gets the form; a field rep is refused at the click.
         let form = app
             .core
-            .handle(&click(&[Role::Director], "Dirk", &update))
+            .handle(&click("Dirk", &[Role::Director], &update))
             .await;
         assert!(form.form.is_some(), "{form:?}");
         let refused = app
             .core
-            .handle(&click(&[Role::FieldSales], "Fred", &update))
+            .handle(&click("Fred", &[Role::FieldSales], &update))
             .await;
         assert!(
             render(&refused, Style::PLAIN).contains("is for"),
@@ -118,7 +90,7 @@ crate::both_backends!(
         // A forged form submission is refused the same way.
         let forged = Invocation {
             actor: TestApp::actor("Fred", &[Role::FieldSales]),
-            ..submit(&update, &[("amount", "1")])
+            ..submit("console", &[Role::Ptm], &update, &[("amount", "1")])
         };
         let text = render(&app.core.handle(&forged).await, Style::PLAIN);
         assert!(text.contains("is for"), "{text}");
@@ -136,7 +108,7 @@ crate::both_backends!(
         let next = button(&first, "Next").to_string();
         let second = app
             .core
-            .handle(&click(&[Role::Ptm], "console", &next))
+            .handle(&click("console", &[Role::Ptm], &next))
             .await;
         let text = render(&second, Style::PLAIN);
         assert!(!second.is_error(), "{text}");
@@ -147,11 +119,11 @@ crate::both_backends!(
 crate::both_backends!(
     a_stale_or_foreign_custom_id_is_refused_politely,
     |app: TestApp| async move {
-        let reply = app.core.handle(&click(&[Role::Ptm], "console", "")).await;
+        let reply = app.core.handle(&click("console", &[Role::Ptm], "")).await;
         assert!(render(&reply, Style::PLAIN).contains("no longer valid"));
         let reply = app
             .core
-            .handle(&click(&[Role::Ptm], "console", "nuke everything:now=1"))
+            .handle(&click("console", &[Role::Ptm], "nuke everything:now=1"))
             .await;
         assert!(reply.is_error());
     }

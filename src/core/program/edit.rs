@@ -49,10 +49,7 @@ pub async fn discount(ctx: &mut Ctx<'_>) -> CommandResult {
     let ws = ctx.workspace.id;
     let table = store::program_table(ctx.conn(), ws).await?;
     let (current, example) = table.terms(track, deal_type);
-    let before = json!({
-        "track": track.as_str(), "deal_type": deal_type.as_str(),
-        "discount_bp": current.discount_bp, "rebate_bp": current.rebate_bp, "example": example,
-    });
+    let before = cell_json(track, deal_type, current, example);
 
     if remove {
         if discount.is_some() || rebate.is_some() {
@@ -67,10 +64,7 @@ pub async fn discount(ctx: &mut Ctx<'_>) -> CommandResult {
             )));
         }
         let (back, _) = crate::domain::program::ProgramTable::default().terms(track, deal_type);
-        let after = json!({
-            "track": track.as_str(), "deal_type": deal_type.as_str(),
-            "discount_bp": back.discount_bp, "rebate_bp": back.rebate_bp, "example": true,
-        });
+        let after = cell_json(track, deal_type, back, true);
         ctx.audit(
             "program.discount",
             "program_discount",
@@ -109,10 +103,7 @@ pub async fn discount(ctx: &mut Ctx<'_>) -> CommandResult {
         terms,
     };
     store::upsert_discount(ctx.conn(), ws, &row).await?;
-    let after = json!({
-        "track": track.as_str(), "deal_type": deal_type.as_str(),
-        "discount_bp": terms.discount_bp, "rebate_bp": terms.rebate_bp, "example": false,
-    });
+    let after = cell_json(track, deal_type, terms, false);
     ctx.audit(
         "program.discount",
         "program_discount",
@@ -133,6 +124,14 @@ pub async fn discount(ctx: &mut Ctx<'_>) -> CommandResult {
 }
 
 /// `25% discount, 5% rebate`.
+/// A discount cell as the audit log records it (`example`: the built-in default).
+fn cell_json(track: Track, deal_type: DealType, terms: Terms, example: bool) -> serde_json::Value {
+    json!({
+        "track": track.as_str(), "deal_type": deal_type.as_str(),
+        "discount_bp": terms.discount_bp, "rebate_bp": terms.rebate_bp, "example": example,
+    })
+}
+
 fn terms_text(terms: Terms) -> String {
     format!(
         "{} discount, {} rebate",

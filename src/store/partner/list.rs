@@ -69,11 +69,8 @@ pub async fn count(
     filter: &PartnerFilter,
 ) -> anyhow::Result<i64> {
     let (clause, args) = where_clause(workspace_id, filter);
-    let sql = format!("SELECT COUNT(*) AS n FROM partners p WHERE {clause}");
-    let row = bind_all(sqlx::query(&sql), args)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(row.try_get("n")?)
+    let sql = format!("SELECT COUNT(*) FROM partners p WHERE {clause}");
+    crate::store::args::count(conn, &sql, args).await
 }
 
 /// One page of partners matching `filter`, by name, with their open deals and last touch.

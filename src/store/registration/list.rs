@@ -84,11 +84,8 @@ pub async fn count(
     filter: &RegistrationFilter,
 ) -> anyhow::Result<i64> {
     let (clause, args) = where_clause(workspace_id, today, filter);
-    let sql = format!("SELECT COUNT(*) AS n {FROM} WHERE {clause}");
-    let row = bind_all(sqlx::query(&sql), args)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(row.try_get("n")?)
+    let sql = format!("SELECT COUNT(*) {FROM} WHERE {clause}");
+    crate::store::args::count(conn, &sql, args).await
 }
 
 /// One page of registrations matching `filter`, newest first.

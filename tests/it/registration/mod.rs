@@ -8,9 +8,8 @@ mod flow;
 mod race;
 mod review_channel;
 
+pub use crate::support::{button, click, submit};
 use crate::support::{TestApp, WS};
-use partnerbot::core::{Action, Invocation, Reply};
-use partnerbot::domain::role::Role;
 
 /// The review channel tests set.
 pub const REVIEW_CHANNEL: i64 = 123_456_789_012;
@@ -63,41 +62,4 @@ pub async fn column(app: &TestApp, id: i64, column: &str) -> Option<String> {
 
 pub async fn status(app: &TestApp, id: i64) -> String {
     column(app, id, "status").await.expect("status")
-}
-
-/// A click on a button with `custom_id`, by `name` holding `roles`.
-pub fn click(name: &str, roles: &[Role], custom_id: &str) -> Invocation {
-    Invocation {
-        workspace_id: WS,
-        workspace_name: "Test".into(),
-        actor: TestApp::actor(name, roles),
-        channel_id: None,
-        interaction_id: None,
-        action: Action::Component {
-            custom_id: custom_id.to_string(),
-        },
-    }
-}
-
-/// A submitted form.
-pub fn submit(name: &str, roles: &[Role], custom_id: &str, fields: &[(&str, &str)]) -> Invocation {
-    Invocation {
-        action: Action::ModalSubmit {
-            custom_id: custom_id.to_string(),
-            fields: fields
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        },
-        ..click(name, roles, "")
-    }
-}
-
-pub fn button<'a>(reply: &'a Reply, label: &str) -> &'a str {
-    &reply
-        .buttons
-        .iter()
-        .find(|b| b.label == label)
-        .unwrap_or_else(|| panic!("no `{label}` button in {reply:?}"))
-        .custom_id
 }

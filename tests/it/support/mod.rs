@@ -11,7 +11,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use partnerbot::console::render::{render, Style};
 use partnerbot::console::Session;
 use partnerbot::core::clock::FixedClock;
-use partnerbot::core::{Actor, Core, Reply};
+use partnerbot::core::{Action, Actor, Core, Invocation, Reply};
 use partnerbot::domain::role::Role;
 use partnerbot::store::Store;
 use std::sync::Arc;
@@ -155,4 +155,41 @@ impl TestApp {
         };
         self.core.handle(&invocation).await
     }
+}
+
+/// A click on a button with `custom_id`, by `name` holding `roles`.
+pub fn click(name: &str, roles: &[Role], custom_id: &str) -> Invocation {
+    Invocation {
+        workspace_id: WS,
+        workspace_name: "Test".into(),
+        actor: TestApp::actor(name, roles),
+        channel_id: None,
+        interaction_id: None,
+        action: Action::Component {
+            custom_id: custom_id.to_string(),
+        },
+    }
+}
+
+/// A submitted form.
+pub fn submit(name: &str, roles: &[Role], custom_id: &str, fields: &[(&str, &str)]) -> Invocation {
+    Invocation {
+        action: Action::ModalSubmit {
+            custom_id: custom_id.to_string(),
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        },
+        ..click(name, roles, "")
+    }
+}
+
+pub fn button<'a>(reply: &'a Reply, label: &str) -> &'a str {
+    &reply
+        .buttons
+        .iter()
+        .find(|b| b.label == label)
+        .unwrap_or_else(|| panic!("no `{label}` button in {reply:?}"))
+        .custom_id
 }
