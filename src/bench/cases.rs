@@ -138,6 +138,11 @@ pub enum Case {
     TouchLog,
     PartnerUpdate,
     AccountAdd,
+    ForecastTeam,
+    ForecastShow,
+    ForecastExport,
+    ForecastSubmit,
+    Away,
 }
 
 const OPEN_STAGES: [Stage; 7] = [
@@ -153,7 +158,7 @@ const OPEN_STAGES: [Stage; 7] = [
 const TOUCH_TYPES: [&str; 6] = ["meeting", "call", "email", "event", "enablement", "qbr"];
 
 impl Case {
-    pub const ALL: [Case; 23] = [
+    pub const ALL: [Case; 28] = [
         Case::Help,
         Case::SetupShow,
         Case::TerritoryList,
@@ -177,6 +182,11 @@ impl Case {
         Case::TouchLog,
         Case::PartnerUpdate,
         Case::AccountAdd,
+        Case::ForecastTeam,
+        Case::ForecastShow,
+        Case::ForecastExport,
+        Case::ForecastSubmit,
+        Case::Away,
     ];
 
     /// The command as shown in the results.
@@ -205,6 +215,11 @@ impl Case {
             Case::TouchLog => "/touch log (write)",
             Case::PartnerUpdate => "/partner update (write)",
             Case::AccountAdd => "/account add (write)",
+            Case::ForecastTeam => "/forecast team page:…",
+            Case::ForecastShow => "/forecast show territory:…",
+            Case::ForecastExport => "/forecast export",
+            Case::ForecastSubmit => "/forecast submit (write)",
+            Case::Away => "/away from:… to:… (write)",
         }
     }
 
@@ -282,6 +297,24 @@ impl Case {
                 format!(
                     "/partner update partner:\"{}\" certs_sales:{certs}",
                     s.partners[index]
+                )
+            }
+            Case::ForecastTeam => format!("/forecast team page:{}", rng.range(1, 5)),
+            Case::ForecastShow => format!("/forecast show territory:\"{territory}\""),
+            Case::ForecastExport => "/forecast export".to_string(),
+            Case::ForecastSubmit => {
+                let commit = rng.range(200, 900);
+                let likely = commit + rng.range(0, 300);
+                let best = likely + rng.range(0, 500);
+                format!(
+                    "/forecast submit commit:{commit}k most_likely:{likely}k best_case:{best}k notes:\"Bench {i}\""
+                )
+            }
+            Case::Away => {
+                let from = rng.range(1, 200);
+                format!(
+                    "/away from:+{from}d to:+{}d note:\"Bench {i}\"",
+                    from + rng.range(0, 10)
                 )
             }
             Case::AccountAdd => {

@@ -102,8 +102,10 @@ async fn bench(store: &Store, config: &Config, args: &BenchArgs) -> anyhow::Resu
     .bind(ws)
     .fetch_one(store.pool())
     .await?;
-    let session = Session::new(&core, ws, &director, &[Role::Director, Role::Ptm]).await?;
-    println!("  acting as  {director} (director and PTM)");
+    // Also an admin, so `/forecast team` rolls up every territory, not the director's own.
+    let roles = [Role::Admin, Role::Director, Role::Ptm];
+    let session = Session::new(&core, ws, &director, &roles).await?;
+    println!("  acting as  {director} (admin, director and PTM: team views cover every territory)");
     let today = chrono::Utc::now().date_naive();
     let run_tag = format!("{:x}", chrono::Utc::now().timestamp());
     let mut samples = Samples::load(store, ws, today, run_tag).await?;

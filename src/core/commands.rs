@@ -5,7 +5,8 @@ use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::{
-    account, compliance, deal, help, partner, program, quote, registration, setup, territory, touch,
+    account, away, compliance, deal, forecast, help, partner, program, quote, registration, setup,
+    territory, touch,
 };
 
 /// How a command is run.
@@ -74,6 +75,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     read("registration expiring", Access::Roles(EVERY_ROLE)),
     write("touch log", Access::Roles(EVERY_ROLE)),
     read("touch list", Access::Roles(EVERY_ROLE)),
+    write("forecast submit", Access::Roles(PARTNER_TEAM)),
+    read("forecast show", Access::Roles(PARTNER_TEAM)),
+    read("forecast team", Access::Roles(MANAGERS)),
+    read("forecast export", Access::Roles(MANAGERS)),
+    write("away", Access::Roles(EVERY_ROLE)),
 ];
 
 /// Commands whose buttons answer by replacing the message they are on (a review card showing
@@ -131,6 +137,11 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         "registration expiring" => registration::expiring(ctx).await,
         "touch log" => touch::log(ctx).await,
         "touch list" => touch::list(ctx).await,
+        "forecast submit" => forecast::submit(ctx).await,
+        "forecast show" => forecast::show(ctx).await,
+        "forecast team" => forecast::team(ctx).await,
+        "forecast export" => forecast::export(ctx).await,
+        "away" => away::away(ctx).await,
         other => Err(CommandError::Internal(anyhow::anyhow!(
             "no handler for `{other}`"
         ))),

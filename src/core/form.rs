@@ -68,6 +68,7 @@ fn field(option: &OptionManifest) -> FormField {
         long,
         placeholder: Some(truncate(&placeholder, 100)),
         max_length: option.max_length,
+        value: None,
     }
 }
 

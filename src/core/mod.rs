@@ -23,8 +23,10 @@ pub mod options;
 pub mod reply;
 
 mod account;
+mod away;
 mod compliance;
 mod deal;
+mod forecast;
 pub mod help;
 mod partner;
 mod program;

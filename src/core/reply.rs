@@ -91,6 +91,9 @@ pub struct FormField {
     pub long: bool,
     pub placeholder: Option<String>,
     pub max_length: Option<u32>,
+    /// Pre-filled text the person can edit (suggested numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,14 +1,14 @@
 //! Activity over time, shared by the demo and the reference dataset: partner touches (a few
 //! partners get most of them, as in real territories) and weekly forecasts per PTM.
 
-use super::days::{stamp, Days, SLOTS};
+use super::days::{Days, SLOTS};
 use super::rng::Rng;
 use super::rows::{ForecastRow, TouchRow};
-use crate::domain::calendar::FiscalCalendar;
+use crate::domain::forecast::ForecastCalendar;
 use crate::domain::touch::TouchType;
 use crate::domain::Choice;
 use crate::store::codec;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 const TOUCH_TYPES: &[(TouchType, u32)] = &[
     (TouchType::Meeting, 30),
@@ -79,45 +79,55 @@ impl<'a> TouchMaker<'a> {
     }
 }
 
-/// Weekly forecasts for the `weeks` weeks up to this one, for each (PTM, territory): commit <=
-/// most likely <= best case, drifting week over week. The last `missing_now` PTMs have not
-/// submitted this week yet (what a director chases).
+/// Weekly forecasts for the `weeks` forecast weeks up to the current one (the week whose
+/// deadline is nearest `now`), for each (PTM, territory): commit <= most likely <= best case,
+/// drifting week over week, mostly submitted in the three days before the deadline, some late.
+/// The last `missing_now` PTMs have not submitted this week yet (what a director chases).
 #[allow(clippy::too_many_arguments)]
 pub fn forecasts(
     rng: &mut Rng,
     workspace_id: i64,
     ptms: &[(i64, Option<i64>)],
-    calendar: &FiscalCalendar,
-    today: NaiveDate,
+    calendar: &ForecastCalendar,
     now: DateTime<Utc>,
     weeks: i64,
     missing_now: usize,
 ) -> Vec<ForecastRow> {
-    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let mut week_list = vec![calendar.week_at(now)];
+    for _ in 1..weeks {
+        let earlier = calendar.prev(week_list.last().expect("one week"));
+        week_list.push(earlier);
+    }
+    week_list.reverse();
     let mut rows = Vec::new();
     for (index, (user_id, territory_id)) in ptms.iter().enumerate() {
         let mut base = rng.range(300, 2_000) * 1_000;
-        for back in (0..weeks).rev() {
+        for (back, week) in week_list.iter().rev().enumerate().rev() {
             base = base * (100 + rng.range(-3, 6)) / 100;
-            if back == 0 && index + missing_now >= ptms.len() {
+            let is_current = back == 0;
+            if is_current && index + missing_now >= ptms.len() {
                 continue;
             }
-            let week_start = monday - Duration::days(7 * back);
             let commit = round_thousands(base * rng.range(55, 75) / 100);
             let most_likely = commit + round_thousands(base * rng.range(5, 15) / 100);
             let best_case = most_likely + round_thousands(base * rng.range(5, 25) / 100);
-            let submitted = (week_start - Duration::days(rng.range(0, 3))).min(today);
+            let offset_minutes = if rng.range(0, 10) == 0 {
+                rng.range(10, 30 * 60)
+            } else {
+                -rng.range(10, 72 * 60)
+            };
+            let submitted = (week.deadline_at() + Duration::minutes(offset_minutes)).min(now);
             rows.push(ForecastRow {
                 workspace_id,
                 user_id: *user_id,
                 territory_id: *territory_id,
-                fiscal_quarter: calendar.quarter_of(week_start).label(),
-                week_start: codec::date(week_start),
+                fiscal_quarter: week.quarter().label(),
+                week_start: codec::date(week.start()),
                 commit_minor: commit * 100,
                 most_likely_minor: most_likely * 100,
                 best_case_minor: best_case * 100,
                 notes: FORECAST_NOTES[rng.index(FORECAST_NOTES.len())],
-                submitted_at: stamp(submitted, rng.index(SLOTS), now),
+                submitted_at: codec::instant(submitted),
             });
         }
     }
@@ -131,15 +141,21 @@ fn round_thousands(dollars: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::FiscalCalendar;
+    use crate::domain::forecast::Deadline;
     use chrono::TimeZone;
 
     #[test]
     fn forecasts_are_ordered_weekly_and_one_is_missing_this_week() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        // Friday 27 Nov: the nearest deadline is Monday 30 Nov 12:00 UTC.
         let now = Utc.with_ymd_and_hms(2026, 11, 27, 15, 0, 0).unwrap();
-        let calendar = FiscalCalendar::new(2).unwrap();
+        let calendar = ForecastCalendar::new(
+            FiscalCalendar::new(2).unwrap(),
+            chrono_tz::UTC,
+            Deadline::default(),
+        );
         let ptms = [(1, Some(10)), (2, None)];
-        let rows = forecasts(&mut Rng::new(1), 1, &ptms, &calendar, today, now, 6, 1);
+        let rows = forecasts(&mut Rng::new(1), 1, &ptms, &calendar, now, 6, 1);
         assert_eq!(rows.len(), 11);
         assert!(rows
             .iter()
@@ -147,10 +163,14 @@ mod tests {
                 && r.most_likely_minor <= r.best_case_minor));
         assert!(rows
             .iter()
-            .any(|r| r.week_start == "2026-11-23" && r.user_id == 1));
+            .any(|r| r.week_start == "2026-11-30" && r.user_id == 1));
         assert!(!rows
             .iter()
-            .any(|r| r.week_start == "2026-11-23" && r.user_id == 2));
+            .any(|r| r.week_start == "2026-11-30" && r.user_id == 2));
+        assert!(rows
+            .iter()
+            .all(|r| r.submitted_at.as_str() <= "2026-11-27T15:00:00.000Z"));
+        assert_eq!(rows[0].week_start, "2026-10-26");
         assert_eq!(rows[0].fiscal_quarter, "FY27-Q3");
     }
 }

@@ -5,6 +5,7 @@
 //! pipeline always looks current; everything else is fixed by the seed.
 
 mod partners;
+mod snapshots;
 
 use super::activity::{forecasts, TouchMaker};
 use super::bulk::{insert_all, next_id, sync_sequences};
@@ -19,6 +20,7 @@ use crate::console::progress::Progress;
 use crate::core::Core;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::deal::{DealPath, Marketplace, Stage};
+use crate::domain::forecast::{Deadline, ForecastCalendar};
 use crate::domain::names::name_key;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
@@ -210,20 +212,21 @@ pub async fn fill(
     };
     let touches: Vec<_> = (0..TOUCHES).map(|_| touch_maker.make(&mut rng)).collect();
     insert_all(&mut tx, store.backend(), &touches).await?;
+    let forecast_calendar = ForecastCalendar::new(calendar, timezone, Deadline::default());
     let forecast_rows = forecasts(
         &mut rng,
         workspace_id,
         &people.team.ptm_home,
-        &calendar,
-        today,
+        &forecast_calendar,
         now,
         6,
         1,
     );
     insert_all(&mut tx, store.backend(), &forecast_rows).await?;
+    sync_sequences(&mut tx, store.backend()).await?;
+    snapshots::add(&mut tx, &mut rng, workspace_id, &forecast_calendar, now).await?;
     progress.advance(2);
 
-    sync_sequences(&mut tx, store.backend()).await?;
     let counts = Counts::load(&mut tx, workspace_id).await?;
     let entry = AuditEntry {
         workspace_id,

@@ -20,6 +20,7 @@ use super::staff::Team;
 use super::Counts;
 use crate::console::progress::Progress;
 use crate::domain::calendar::FiscalCalendar;
+use crate::domain::forecast::{Deadline, ForecastCalendar};
 use crate::domain::names::name_key;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{Backend, Conn, Store};
@@ -251,12 +252,12 @@ async fn load(
 
     let mut rng = Rng::stream(SEED, 5);
     let calendar = FiscalCalendar::new(2)?;
+    let forecast_calendar = ForecastCalendar::new(calendar, timezone, Deadline::default());
     let forecast_rows = forecasts(
         &mut rng,
         ws,
         &cast.team.ptm_home,
-        &calendar,
-        today,
+        &forecast_calendar,
         now,
         26,
         0,
@@ -301,10 +302,11 @@ async fn workspace_name(store: &Store, workspace_id: i64) -> anyhow::Result<Opti
 }
 
 /// Tables emptied by [`clear`], children before parents. The audit log is append-only and stays.
-const CLEAR_ORDER: [&str; 17] = [
+const CLEAR_ORDER: [&str; 19] = [
     "touches",
     "deal_influences",
     "registrations",
+    "forecast_deals",
     "forecasts",
     "member_away",
     "deals",
@@ -318,6 +320,7 @@ const CLEAR_ORDER: [&str; 17] = [
     "program_discounts",
     "marketplace_fees",
     "processed_interactions",
+    "posted_messages",
     "members",
 ];
 

@@ -212,6 +212,7 @@ mod tests {
                 long: false,
                 placeholder: None,
                 max_length: None,
+                value: None,
             }],
         };
         let text = form_as_text(&form).text.unwrap();

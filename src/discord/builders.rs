@@ -184,6 +184,9 @@ pub fn modal(form: &Form) -> CreateModal {
                 let max = u16::try_from(max.clamp(1, INPUT_MAX_LENGTH)).unwrap_or(4000);
                 input = input.max_length(max);
             }
+            if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
+                input = input.value(trim(value, INPUT_MAX_LENGTH as usize));
+            }
             CreateActionRow::InputText(input)
         })
         .collect();
@@ -218,6 +221,7 @@ mod tests {
                     long: false,
                     placeholder: Some("meeting, call".into()),
                     max_length: None,
+                    value: None,
                 },
                 FormField {
                     name: "notes".into(),
@@ -226,6 +230,7 @@ mod tests {
                     long: true,
                     placeholder: None,
                     max_length: Some(6000),
+                    value: None,
                 },
             ],
         };

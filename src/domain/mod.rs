@@ -8,6 +8,8 @@
 //! - [`money`]: currencies, amount parsing (`120k`, `$1.2M`) and formatting, integer minor units.
 //! - [`dates`]: date parsing (`2026-12-15`, `+30d`, `next friday`, `eoq`) and formatting.
 //! - [`calendar`]: the fiscal calendar, fiscal quarters (`FY27-Q1`) and reporting periods.
+//! - [`forecast`]: weekly forecasts: the week calendar (deadlines, `FY27-Q1 W05`), the figures
+//!   and their suggestion from deals.
 //! - [`names`]: name keys for uniqueness, web domains, "did you mean" suggestions.
 //! - [`attribution`]: which KPI bucket (Sourced, Co-Sell, Influence, Direct) a deal counts in.
 //! - [`program`]: marketplace fee schedules, the partner discount table, quotes, percentages.
@@ -24,6 +26,7 @@ pub mod calendar;
 pub mod compliance;
 pub mod dates;
 pub mod deal;
+pub mod forecast;
 pub mod money;
 pub mod names;
 pub mod partner;
@@ -34,6 +37,10 @@ pub mod touch;
 
 /// Hint appended to every date error: the forms people can type.
 const DATE_HINT: &str = "use YYYY-MM-DD like `2026-12-15`, or `today`, `+30d`, `next friday`";
+
+/// Hint appended to every forecast week error: the forms people can type.
+const WEEK_HINT: &str = "use `this week`, `last week`, `next week`, a week number like `W05`, \
+                         a quarter and week like `FY27-Q1 W05`, or a date like `2026-03-02`";
 
 /// A refusal of user input. The `Display` text is the exact user-facing message: it names the
 /// field, echoes the offending input in backticks and says what to type instead.
@@ -139,6 +146,31 @@ pub enum DomainError {
 
     #[error("web domain `{input}` does not look like a domain; use something like `acme.com`")]
     InvalidDomain { input: String },
+
+    #[error("deadline `{input}` is not a weekday and time; try `monday 12:00` or `friday 5pm`")]
+    InvalidDeadline { input: String },
+
+    #[error("deadline weekday `{input}` is not a weekday; use 1 (Monday) to 7 (Sunday)")]
+    InvalidDeadlineWeekday { input: String },
+
+    #[error("deadline time `{input}` is not a time; use HH:MM on the 24-hour clock like `12:00`")]
+    InvalidDeadlineTime { input: String },
+
+    #[error("week `{input}` is not a week; {WEEK_HINT}")]
+    InvalidWeek { input: String },
+
+    /// `input` is the week number as `W15`; `last` is the quarter's last week, `W13`.
+    #[error("week `{input}` is not in {quarter}, which has weeks W01 to {last}")]
+    WeekNotInQuarter {
+        input: String,
+        quarter: String,
+        last: String,
+    },
+
+    #[error(
+        "date `{input}` does not exist; give any day of the week as YYYY-MM-DD like `2026-03-02`"
+    )]
+    WeekDateDoesNotExist { input: String },
 }
 
 /// Longest input echoed back in an error message, in characters.

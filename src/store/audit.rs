@@ -23,13 +23,13 @@ pub struct AuditEntry<'a> {
 }
 
 /// The audit insert with its values numbered from `$first`; `entity_id` is the SQL for the
-/// entity id (a placeholder, or an expression such as `last_insert_rowid()`).
-pub(super) fn insert_sql(first: usize, entity_id: &str) -> String {
+/// entity id (a placeholder, or an expression such as `last_insert_rowid()`). With `from`
+/// (`new_touch`, a CTE of the same statement) the row is selected from it, so the entity id can
+/// be a column of the row just inserted (`new_touch.id`).
+pub(super) fn insert_sql(first: usize, entity_id: &str, from: Option<&str>) -> String {
     let p = |i: usize| format!("${}", first + i);
-    format!(
-        "INSERT INTO audit_log (workspace_id, at, actor_user_id, actor_name, action, entity, \
-         entity_id, before_json, after_json, interaction_id) \
-         VALUES ({}, {}, {}, {}, {}, {}, {entity_id}, {}, {}, {})",
+    let values = format!(
+        "{}, {}, {}, {}, {}, {}, {entity_id}, {}, {}, {}",
         p(0),
         p(1),
         p(2),
@@ -39,6 +39,14 @@ pub(super) fn insert_sql(first: usize, entity_id: &str) -> String {
         p(6),
         p(7),
         p(8)
+    );
+    let source = match from {
+        Some(from) => format!("SELECT {values} FROM {from}"),
+        None => format!("VALUES ({values})"),
+    };
+    format!(
+        "INSERT INTO audit_log (workspace_id, at, actor_user_id, actor_name, action, entity, \
+         entity_id, before_json, after_json, interaction_id) {source}"
     )
 }
 
@@ -60,7 +68,7 @@ pub(super) fn bind_entry<'q>(
 }
 
 pub async fn append(conn: &mut Conn, entry: &AuditEntry<'_>) -> anyhow::Result<()> {
-    let sql = insert_sql(1, "$10");
+    let sql = insert_sql(1, "$10", None);
     bind_entry(sqlx::query(&sql), entry)
         .bind(entry.entity_id)
         .execute(&mut *conn)

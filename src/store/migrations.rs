@@ -32,6 +32,16 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "open deals by partner",
         include_str!("../../migrations/sqlite/0005_open_deals_by_partner.sql"),
     ),
+    (
+        6,
+        "forecast deal snapshots",
+        include_str!("../../migrations/sqlite/0006_forecast_deals.sql"),
+    ),
+    (
+        7,
+        "audit index without touches",
+        include_str!("../../migrations/sqlite/0007_audit_index_without_touches.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -60,6 +70,16 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         5,
         "open deals by partner",
         include_str!("../../migrations/postgres/0005_open_deals_by_partner.sql"),
+    ),
+    (
+        6,
+        "forecast deal snapshots",
+        include_str!("../../migrations/postgres/0006_forecast_deals.sql"),
+    ),
+    (
+        7,
+        "audit index without touches",
+        include_str!("../../migrations/postgres/0007_audit_index_without_touches.sql"),
     ),
 ];
 

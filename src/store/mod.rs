@@ -13,9 +13,11 @@
 pub mod account;
 pub mod args;
 pub mod audit;
+pub mod away;
 pub mod codec;
 pub mod compliance;
 pub mod deal;
+pub mod forecast;
 pub mod influence;
 pub mod interaction;
 pub mod member;

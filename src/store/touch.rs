@@ -46,18 +46,25 @@ pub async fn insert_audited(
     audit: &super::audit::AuditEntry<'_>,
 ) -> anyhow::Result<()> {
     match super::backend_of_conn(conn) {
+        // One statement, one round trip: the touch in a data-modifying CTE, the audit row
+        // selected from it.
         super::Backend::Postgres => {
-            let id = insert(conn, workspace_id, touch, now).await?;
-            let entry = super::audit::AuditEntry {
-                entity_id: Some(id),
-                ..audit.clone()
-            };
-            super::audit::append(conn, &entry).await
+            let sql = format!(
+                "WITH new_touch AS ({TOUCH_INSERT} RETURNING id) {}",
+                super::audit::insert_sql(10, "new_touch.id", Some("new_touch"))
+            );
+            let query = bind_touch(sqlx::query(&sql), workspace_id, touch, now);
+            super::audit::bind_entry(query, audit)
+                .execute(&mut *conn)
+                .await?;
+            Ok(())
         }
+        // SQLite has no INSERT in a CTE: two statements in one call, the audit row taking the
+        // touch's id from `last_insert_rowid()`.
         super::Backend::Sqlite => {
             let sql = format!(
                 "{TOUCH_INSERT}; {}",
-                super::audit::insert_sql(10, "last_insert_rowid()")
+                super::audit::insert_sql(10, "last_insert_rowid()", None)
             );
             let query = bind_touch(sqlx::query(&sql), workspace_id, touch, now);
             super::audit::bind_entry(query, audit)

@@ -3,6 +3,7 @@
 
 use super::{codec, Conn};
 use crate::domain::calendar::FiscalCalendar;
+use crate::domain::forecast::{Deadline, ForecastCalendar};
 use crate::domain::money::Currency;
 use crate::domain::role::Role;
 use crate::domain::Choice;
@@ -27,6 +28,15 @@ pub struct Workspace {
     pub open_read: bool,
     pub registration_validity_days: i64,
     pub registration_extension_days: i64,
+    /// When the weekly forecast is due (weekday and local time).
+    pub forecast_deadline: Deadline,
+}
+
+impl Workspace {
+    /// The forecast-week calendar: fiscal quarters, the timezone and the weekly deadline.
+    pub fn forecast_calendar(&self) -> ForecastCalendar {
+        ForecastCalendar::new(self.calendar, self.timezone, self.forecast_deadline)
+    }
 }
 
 /// Settings changed by `/setup`; `None` leaves a value as it is.
@@ -41,11 +51,13 @@ pub struct SettingsChange {
     pub reminder_channel_id: Option<i64>,
     pub announce_channel_id: Option<i64>,
     pub open_read: Option<bool>,
+    pub forecast_deadline: Option<Deadline>,
 }
 
 const COLUMNS: &str = "id, name, timezone, currency, fiscal_year_start_month, review_channel_id, \
     digest_channel_id, reminder_channel_id, announce_channel_id, open_read, \
-    registration_validity_days, registration_extension_days";
+    registration_validity_days, registration_extension_days, forecast_deadline_weekday, \
+    forecast_deadline_time";
 
 pub async fn get(conn: &mut Conn, id: i64) -> anyhow::Result<Option<Workspace>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM workspaces WHERE id = $1"))
@@ -74,6 +86,11 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Workspace> {
         open_read: row.try_get::<i64, _>("open_read")? != 0,
         registration_validity_days: row.try_get("registration_validity_days")?,
         registration_extension_days: row.try_get("registration_extension_days")?,
+        forecast_deadline: Deadline::new(
+            u32::try_from(row.try_get::<i64, _>("forecast_deadline_weekday")?)?,
+            &row.try_get::<String, _>("forecast_deadline_time")?,
+        )
+        .map_err(|err| anyhow::anyhow!("stored forecast deadline: {err}"))?,
     })
 }
 
@@ -179,10 +196,14 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let current = get(conn, id).await?.context("workspace to update")?;
+    let deadline = change
+        .forecast_deadline
+        .unwrap_or(current.forecast_deadline);
     sqlx::query(
         "UPDATE workspaces SET name = $2, timezone = $3, currency = $4, fiscal_year_start_month = $5, \
          review_channel_id = $6, digest_channel_id = $7, reminder_channel_id = $8, \
-         announce_channel_id = $9, open_read = $10, updated_at = $11 WHERE id = $1",
+         announce_channel_id = $9, open_read = $10, updated_at = $11, \
+         forecast_deadline_weekday = $12, forecast_deadline_time = $13 WHERE id = $1",
     )
     .bind(id)
     .bind(change.name.clone().unwrap_or(current.name))
@@ -199,6 +220,8 @@ pub async fn update(
     .bind(change.announce_channel_id.or(current.announce_channel_id))
     .bind(i64::from(change.open_read.unwrap_or(current.open_read)))
     .bind(codec::instant(now))
+    .bind(i64::from(deadline.iso_weekday()))
+    .bind(deadline.time_hhmm())
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -29,6 +29,12 @@ const READS: &[&str] = &[
     "/registration list status:submitted",
     "/registration show id:1",
     "/registration expiring days:365",
+    "/forecast show",
+    "/forecast show territory:\"AMER East\"",
+    "/forecast show week:last",
+    "/forecast team",
+    "/forecast export",
+    "/away",
 ];
 
 /// Text that only A's data contains.
@@ -52,6 +58,11 @@ crate::both_backends!(
         app.ok("/registration approve id:1").await;
         app.ok(r#"/setup workspace name:"Workspace A Secret""#)
             .await;
+        app.ok(r#"/territory assign territory:"AMER East" member:"console" as:ptm"#)
+            .await;
+        app.ok(r#"/forecast submit commit:120k best_case:200k notes:"QBR prep""#)
+            .await;
+        app.ok(r#"/away to:+3d note:"QBR prep""#).await;
         for line in READS {
             let reply = app.run_in(B, "console", &[], line).await;
             let mut text = render(&reply, Style::PLAIN);

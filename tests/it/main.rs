@@ -14,6 +14,7 @@ mod deal;
 mod deal_influence;
 mod discord;
 mod fake_discord;
+mod forecast;
 mod isolation;
 mod manifests;
 mod partner;

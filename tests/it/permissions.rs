@@ -45,6 +45,11 @@ pub const LINES: &[(&str, &str)] = &[
     ("registration list", "/registration list"),
     ("registration show", "/registration show id:{reg}"),
     ("registration expiring", "/registration expiring"),
+    ("forecast submit", "/forecast submit commit:{n}k best_case:{n}00k"),
+    ("forecast show", "/forecast show"),
+    ("forecast team", "/forecast team"),
+    ("forecast export", "/forecast export"),
+    ("away", "/away to:+2d note:\"away {n}\""),
 ];
 
 /// A line of [`LINES`] made runnable: `{n}` and `{flip}` filled, and each registration
@@ -141,6 +146,11 @@ const EXPECTED: &[(&str, u8)] = &[
     ("registration list", A | D | P | F),
     ("registration show", A | D | P | F),
     ("registration expiring", A | D | P | F),
+    ("forecast submit", A | D | P),
+    ("forecast show", A | D | P),
+    ("forecast team", A | D),
+    ("forecast export", A | D),
+    ("away", A | D | P | F),
 ];
 
 fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {

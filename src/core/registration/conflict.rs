@@ -200,6 +200,7 @@ pub(super) fn ask_reason(
                             .to_string(),
                     ),
                     max_length: Some(REASON_MAX as u32),
+                    value: None,
                 }],
             }));
         }

@@ -15,6 +15,7 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::calendar::FiscalCalendar;
+use crate::domain::forecast::Deadline;
 use crate::domain::money::Currency;
 use crate::domain::names::Name;
 use crate::domain::role::Role;
@@ -108,8 +109,8 @@ impl ChannelKind {
     }
 }
 
-const WORKSPACE_OPTIONS: &str =
-    "`name:`, `timezone:`, `currency:`, `fiscal_year_start:` or `open_read:`";
+const WORKSPACE_OPTIONS: &str = "`name:`, `timezone:`, `currency:`, `fiscal_year_start:`, \
+    `forecast_deadline:` or `open_read:`";
 
 pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
     // Parse everything first: a typo anywhere changes nothing.
@@ -126,7 +127,13 @@ pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
         .map(parse::month)
         .transpose()?;
     let open_read = ctx.opts.boolean("open_read");
+    let deadline = ctx
+        .opts
+        .text("forecast_deadline")
+        .map(str::parse::<Deadline>)
+        .transpose()?;
     if name.is_none()
+        && deadline.is_none()
         && timezone.is_none()
         && currency.is_none()
         && start_month.is_none()
@@ -195,6 +202,19 @@ pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
         });
         record("open_read", json!(current.open_read), json!(open));
         change.open_read = Some(open);
+    }
+    if let Some(deadline) = deadline.filter(|d| *d != current.forecast_deadline) {
+        said.push(format!(
+            "forecasts due **{deadline}** {} (was {})",
+            timezone.unwrap_or(current.timezone).name(),
+            current.forecast_deadline
+        ));
+        record(
+            "forecast_deadline",
+            json!(current.forecast_deadline.to_string()),
+            json!(deadline.to_string()),
+        );
+        change.forecast_deadline = Some(deadline);
     }
     if said.is_empty() {
         return Ok(Reply::info(

@@ -49,6 +49,15 @@ pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
             ),
         )
         .field(
+            "Forecasts",
+            format!(
+                "due {} {} · this week is {}",
+                ws.forecast_deadline,
+                ws.timezone.name(),
+                ws.forecast_calendar().week_at(ctx.now).label()
+            ),
+        )
+        .field(
             "Open reads",
             if ws.open_read {
                 "on: members with no role may read partner profiles, coverage and territories"

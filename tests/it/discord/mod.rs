@@ -10,6 +10,7 @@ mod delivery;
 mod deployment;
 mod events;
 mod every_command;
+mod forecasts;
 mod registrations;
 
 pub use crate::support::discord_app::DiscordApp;

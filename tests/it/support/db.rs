@@ -25,6 +25,7 @@ pub const ALL_TABLES: &[&str] = &[
     "registrations",
     "touches",
     "forecasts",
+    "forecast_deals",
     "program_discounts",
     "marketplace_fees",
     "schedules",
