@@ -299,7 +299,7 @@ impl Case {
                     s.partners[index]
                 )
             }
-            Case::ForecastTeam => format!("/forecast team page:{}", rng.range(1, 5)),
+            Case::ForecastTeam => format!("/forecast team page:{}", rng.range(1, 4)),
             Case::ForecastShow => format!("/forecast show territory:\"{territory}\""),
             Case::ForecastExport => "/forecast export".to_string(),
             Case::ForecastSubmit => {

@@ -5,10 +5,12 @@
 //! Freshness: this process forgets a workspace's entries as soon as it commits a change to
 //! them (`/setup …` for settings and roles, `/partner …` for partners) and a member's entry
 //! when it rewrites that member. Changes made by another process (a second bot on the same
-//! PostgreSQL, `partnerbot exec` beside the bot) are seen after at most [`TTL`]. The actor's
-//! Discord roles are never cached: they arrive with every interaction; only the mapping from
-//! Discord role to partnerbot role is. Partner ids never change, so a stale name still finds
-//! the right partner; a partner that does not exist is never cached.
+//! PostgreSQL, `partnerbot exec` beside the bot) are seen after at most [`CONTEXT_TTL`] for
+//! settings, roles and members, and [`PARTNER_TTL`] for a partner's name and home territory
+//! (renames are rare, and every `/touch log` looks its partner up). The actor's Discord roles are
+//! never cached: they arrive with every interaction; only the mapping from Discord role to
+//! partnerbot role is. Partner ids never change, so a stale name still finds the right partner;
+//! a partner that does not exist is never cached.
 
 use crate::store::partner::PartnerRef;
 use crate::store::workspace::ActorContext;
@@ -17,19 +19,32 @@ use std::hash::Hash;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// How long an entry is trusted without reading the database again.
-pub const TTL: Duration = Duration::from_secs(10);
+/// How long a workspace context (settings, role mapping, member) is trusted without reading the
+/// database again.
+pub const CONTEXT_TTL: Duration = Duration::from_secs(10);
+
+/// How long a partner found by name is trusted without reading the database again.
+pub const PARTNER_TTL: Duration = Duration::from_secs(60);
 
 /// Entries kept before expired ones are swept out.
 const SWEEP_ABOVE: usize = 10_000;
 
 /// Both caches; one per [`crate::core::Core`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Caches {
     /// By (workspace, user).
     pub contexts: TtlMap<(i64, i64), ActorContext>,
     /// By (workspace, partner name key).
     pub partners: TtlMap<(i64, String), PartnerRef>,
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Caches {
+            contexts: TtlMap::with_ttl(CONTEXT_TTL),
+            partners: TtlMap::with_ttl(PARTNER_TTL),
+        }
+    }
 }
 
 impl Caches {
@@ -44,34 +59,37 @@ impl Caches {
     }
 }
 
-/// A map whose entries expire [`TTL`] after they were put.
+/// A map whose entries expire a fixed time after they were put.
 #[derive(Debug)]
 pub struct TtlMap<K, V> {
+    ttl: Duration,
     entries: Mutex<HashMap<K, (Instant, V)>>,
 }
 
-impl<K, V> Default for TtlMap<K, V> {
-    fn default() -> Self {
+impl<K, V> TtlMap<K, V> {
+    pub fn with_ttl(ttl: Duration) -> Self {
         TtlMap {
+            ttl,
             entries: Mutex::new(HashMap::new()),
         }
     }
 }
 
 impl<K: Eq + Hash, V: Clone> TtlMap<K, V> {
-    /// The value under `key`, if put less than [`TTL`] ago.
+    /// The value under `key`, if put less than the map's time to live ago.
     pub fn get(&self, key: &K) -> Option<V> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
             .get(key)
-            .filter(|(at, _)| at.elapsed() < TTL)
+            .filter(|(at, _)| at.elapsed() < self.ttl)
             .map(|(_, value)| value.clone())
     }
 
     pub fn put(&self, key: K, value: V) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= SWEEP_ABOVE {
-            entries.retain(|_, (at, _)| at.elapsed() < TTL);
+            let ttl = self.ttl;
+            entries.retain(|_, (at, _)| at.elapsed() < ttl);
         }
         entries.insert(key, (Instant::now(), value));
     }

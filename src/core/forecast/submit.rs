@@ -147,7 +147,11 @@ fn ask(
         fields: vec![
             field(
                 "commit",
-                format!("Commit (suggested {})", short(suggestion.commit)),
+                format!(
+                    "Commit (suggested {}, {} won)",
+                    short(suggestion.commit),
+                    short(suggestion.closed_won)
+                ),
                 prefill.commit,
             ),
             field(

@@ -4,6 +4,7 @@
 //! refused. Judged by what the fake Discord received and what the database holds.
 
 use super::*;
+use partnerbot::domain::role::Role;
 
 const DIRECTOR_ROLE: u64 = 1_100_000_000_000_000_303;
 const PAT: (u64, &str) = (1_100_000_000_000_000_601, "Pat Ptm");
@@ -211,6 +212,34 @@ crate::discord_test!(
         assert_eq!(files[0].0, "forecast-FY27-Q4-W05.csv");
         let csv = String::from_utf8(files[0].1.clone()).unwrap();
         assert!(csv.contains("Quinn Quiet"), "{csv}");
+
+        // Fifty territories with long names: the roll-up pages 15 PTMs at a time, every message
+        // within Discord's limits.
+        for i in 1..=48 {
+            let territory = format!("Region {i:02} of a rather long territory name");
+            setup(&app, &format!(r#"/territory add name:"{territory}""#)).await;
+            let name = format!("Territory Manager Number {i:02}");
+            app.run_in(GUILD, &name, &[Role::Ptm], "/help").await;
+            if i <= 46 {
+                setup(
+                    &app,
+                    &format!(r#"/territory assign territory:"{territory}" member:"{name}" as:ptm"#),
+                )
+                .await;
+            }
+        }
+        let team = app
+            .interact(slash(&["team"], DORA, DIRECTOR_ROLE).build())
+            .await;
+        assert!(
+            team.text().contains("Page 1 of 4 · 50 PTMs"),
+            "{}",
+            team.text()
+        );
+        assert!(team.buttons().iter().any(|(label, _)| label == "Next"));
+        for message in messages_of(&app, &team).await {
+            assert_within_limits(&message);
+        }
         app.stop().await;
     }
 );
