@@ -5,8 +5,8 @@ use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::{
-    account, away, compliance, deal, forecast, help, partner, program, quote, registration, setup,
-    territory, touch,
+    account, away, compliance, deal, forecast, help, kpi, partner, program, quote, registration,
+    setup, territory, touch,
 };
 
 /// How a command is run.
@@ -80,6 +80,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     read("forecast team", Access::Roles(MANAGERS)),
     read("forecast export", Access::Roles(MANAGERS)),
     write("away", Access::Roles(EVERY_ROLE)),
+    read("kpi", Access::Roles(PARTNER_TEAM)),
 ];
 
 /// Commands whose buttons answer by replacing the message they are on (a review card showing
@@ -142,6 +143,7 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         "forecast team" => forecast::team(ctx).await,
         "forecast export" => forecast::export(ctx).await,
         "away" => away::away(ctx).await,
+        "kpi" => kpi::kpi(ctx).await,
         other => Err(CommandError::Internal(anyhow::anyhow!(
             "no handler for `{other}`"
         ))),

@@ -28,6 +28,7 @@ mod compliance;
 mod deal;
 mod forecast;
 pub mod help;
+pub mod kpi;
 mod partner;
 mod program;
 mod quote;

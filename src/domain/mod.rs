@@ -10,6 +10,9 @@
 //! - [`calendar`]: the fiscal calendar, fiscal quarters (`FY27-Q1`) and reporting periods.
 //! - [`forecast`]: weekly forecasts: the week calendar (deadlines, `FY27-Q1 W05`), the figures
 //!   and their suggestion from deals.
+//! - [`localtime`]: a local wall-clock time as an instant (spring-forward gaps, fall-back
+//!   overlaps).
+//! - [`kpi`]: KPI arithmetic: revenue by attribution, shares in basis points, changes.
 //! - [`names`]: name keys for uniqueness, web domains, "did you mean" suggestions.
 //! - [`attribution`]: which KPI bucket (Sourced, Co-Sell, Influence, Direct) a deal counts in.
 //! - [`program`]: marketplace fee schedules, the partner discount table, quotes, percentages.
@@ -27,6 +30,8 @@ pub mod compliance;
 pub mod dates;
 pub mod deal;
 pub mod forecast;
+pub mod kpi;
+pub mod localtime;
 pub mod money;
 pub mod names;
 pub mod partner;

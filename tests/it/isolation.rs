@@ -35,6 +35,10 @@ const READS: &[&str] = &[
     "/forecast team",
     "/forecast export",
     "/away",
+    "/kpi",
+    "/kpi territory:\"AMER East\"",
+    "/kpi partner:\"Globex Services\"",
+    "/kpi period:last_quarter",
 ];
 
 /// Text that only A's data contains.

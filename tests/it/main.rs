@@ -16,6 +16,7 @@ mod discord;
 mod fake_discord;
 mod forecast;
 mod isolation;
+mod kpi;
 mod manifests;
 mod partner;
 mod permissions;

@@ -50,6 +50,7 @@ pub const LINES: &[(&str, &str)] = &[
     ("forecast team", "/forecast team"),
     ("forecast export", "/forecast export"),
     ("away", "/away to:+2d note:\"away {n}\""),
+    ("kpi", "/kpi"),
 ];
 
 /// A line of [`LINES`] made runnable: `{n}` and `{flip}` filled, and each registration
@@ -151,6 +152,7 @@ const EXPECTED: &[(&str, u8)] = &[
     ("forecast team", A | D),
     ("forecast export", A | D),
     ("away", A | D | P | F),
+    ("kpi", A | D | P),
 ];
 
 fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {

@@ -20,12 +20,11 @@
 
 use std::fmt;
 
-use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc,
-};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::calendar::{FiscalCalendar, FiscalQuarter};
+use crate::domain::localtime::local_to_utc;
 
 mod deadline;
 mod parse;
@@ -216,25 +215,6 @@ impl ForecastCalendar {
             plus_days(monday, 7)
         }
     }
-}
-
-/// The instant of wall-clock time `local` in `tz`. A skipped time (spring forward) is read
-/// with the offset in force before the jump, which lands as far past the jump as it was
-/// into the gap (02:30 → 03:30 local); a repeated time (fall back) is the earlier instant.
-fn local_to_utc(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    if let Some(at) = tz.from_local_datetime(&local).earliest() {
-        return at.with_timezone(&Utc);
-    }
-    // Offsets are within ±1 day, so `local` read as UTC a day earlier is before the jump
-    // (no zone has two jumps within a day).
-    let before_jump = local
-        .checked_sub_signed(TimeDelta::days(1))
-        .unwrap_or(local);
-    let offset = tz.offset_from_utc_datetime(&before_jump).fix();
-    let utc = local
-        .checked_sub_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())))
-        .unwrap_or(local);
-    Utc.from_utc_datetime(&utc)
 }
 
 /// Halfway between `a` and `b`.

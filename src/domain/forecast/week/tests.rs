@@ -3,7 +3,7 @@
 //! deadline instants around daylight-saving changes (`dst`, expected instants written by
 //! hand), the nearest-deadline rule (`nearest`) and the weeks people type (`parse`).
 
-use chrono::Weekday;
+use chrono::{TimeDelta, Weekday};
 use chrono_tz::Tz;
 
 use super::*;

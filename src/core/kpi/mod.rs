@@ -1,0 +1,261 @@
+//! `/kpi [territory|partner|member] [period]`: the partner-sales KPIs of a fiscal quarter (this
+//! one by default, to date) next to the previous quarter's, with the change: closed-won Net
+//! ARR and its split (% partner sourced, % co-sell or influence, direct), pipeline by forecast
+//! category, new logos, registrations, touches by type, forecast submission rate, compliance
+//! gaps now and certified people per partner.
+//!
+//! - [`figures`]: loading one period's figures (shared with the weekly digest).
+
+pub mod figures;
+
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::lookup;
+use crate::core::reply::{Card, Reply, Tone};
+use crate::domain::calendar::FiscalQuarter;
+use crate::domain::deal::ForecastCategory;
+use crate::domain::kpi::{count_change, per_partner_tenths, Revenue, Share};
+use crate::domain::money::format_money_short;
+use crate::domain::touch::TouchType;
+use crate::domain::Choice;
+use crate::store::compliance::{self, GapFilter, GapKind};
+use crate::store::forecast as forecasts;
+use crate::store::kpi::{self as store, KpiScope};
+use figures::{Figures, EXPIRING_DAYS};
+
+/// Whose KPIs, and who counts for the forecast submission rate.
+pub struct Scoped {
+    pub scope: KpiScope,
+    pub label: String,
+    pub forecasters: Vec<i64>,
+    /// Compliance counts filter (territory, partner), `None` when it does not apply.
+    pub gaps: Option<(Option<i64>, Option<i64>)>,
+}
+
+pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
+    let scoped = scope_option(ctx).await?;
+    let quarter = match ctx.opts.text("period") {
+        Some(text) => ctx.workspace.calendar.parse_period(text, ctx.today)?,
+        None => ctx.workspace.calendar.quarter_of(ctx.today),
+    };
+    let now = figures::load(ctx, &scoped.scope, quarter, &scoped.forecasters).await?;
+    let then = figures::load(ctx, &scoped.scope, quarter.prev(), &scoped.forecasters).await?;
+    let gaps = match scoped.gaps {
+        Some(filter) => Some(marketplace_gaps(ctx, filter).await?),
+        None => None,
+    };
+    let ws = ctx.workspace.id;
+    let practice = store::practice(ctx.conn(), ws, &scoped.scope).await?;
+    Ok(Reply::card(card(
+        ctx, &scoped, quarter, &now, &then, gaps, practice,
+    )))
+}
+
+/// The scope the options name (one of `territory:`, `partner:`, `member:`), else the workspace.
+async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
+    let given = ["territory", "partner", "member"]
+        .iter()
+        .filter(|o| ctx.opts.has(o))
+        .count();
+    if given > 1 {
+        return Err(CommandError::invalid(
+            "give one of `territory:`, `partner:` or `member:`, not several",
+        ));
+    }
+    let ws = ctx.workspace.id;
+    if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+        let found = lookup::territory(ctx, &text).await?;
+        let ptms = forecasts::forecasters(ctx.conn(), ws, Some(&[found.id])).await?;
+        return Ok(Scoped {
+            scope: KpiScope::Territory(found.id),
+            label: found.name,
+            forecasters: ptms.iter().map(|p| p.user_id).collect(),
+            gaps: Some((Some(found.id), None)),
+        });
+    }
+    if let Some(text) = ctx.opts.text("partner").map(str::to_string) {
+        let found = lookup::partner(ctx, &text).await?;
+        return Ok(Scoped {
+            scope: KpiScope::Partner(found.id),
+            label: found.name,
+            forecasters: Vec::new(),
+            gaps: Some((None, Some(found.id))),
+        });
+    }
+    if let Some(arg) = ctx.opts.user("member").cloned() {
+        let member = lookup::member(ctx, &arg).await?;
+        let territories = forecasts::territories_of(ctx.conn(), ws, member.user_id, "ptm").await?;
+        let scope = if territories.is_empty() {
+            KpiScope::Owner(member.user_id)
+        } else {
+            KpiScope::Territories(territories.iter().map(|(id, _)| *id).collect())
+        };
+        let forecasters = if territories.is_empty() {
+            Vec::new()
+        } else {
+            vec![member.user_id]
+        };
+        return Ok(Scoped {
+            scope,
+            label: member.display_name,
+            forecasters,
+            gaps: None,
+        });
+    }
+    let ptms = forecasts::forecasters(ctx.conn(), ws, None).await?;
+    Ok(Scoped {
+        scope: KpiScope::Workspace,
+        label: ctx.workspace.name.clone(),
+        forecasters: ptms.iter().map(|p| p.user_id).collect(),
+        gaps: Some((None, None)),
+    })
+}
+
+/// Marketplace compliance gaps now: deals without a portal id, behind in the portal, or
+/// needing attention there.
+pub async fn marketplace_gaps(
+    ctx: &mut Ctx<'_>,
+    (territory_id, partner_id): (Option<i64>, Option<i64>),
+) -> CommandResult<i64> {
+    let filter = GapFilter {
+        territory_id,
+        partner_id,
+        today: ctx.today,
+        review_cutoff: crate::store::codec::instant(ctx.now),
+    };
+    let ws = ctx.workspace.id;
+    let counts = compliance::counts(ctx.conn(), ws, &filter).await?;
+    Ok(counts
+        .iter()
+        .filter(|(kind, _)| {
+            matches!(
+                kind,
+                GapKind::NoPortalId | GapKind::PortalBehind | GapKind::PortalAttention
+            )
+        })
+        .map(|(_, n)| n)
+        .sum())
+}
+
+fn card(
+    ctx: &Ctx<'_>,
+    scoped: &Scoped,
+    quarter: FiscalQuarter,
+    now: &Figures,
+    then: &Figures,
+    gaps: Option<i64>,
+    practice: Option<(i64, i64)>,
+) -> Card {
+    let currency = ctx.workspace.currency;
+    let short = |minor| format_money_short(minor, currency);
+    let (first, last) = ctx.workspace.calendar.quarter_bounds(quarter);
+    let to_date = (first..=last).contains(&ctx.today);
+    let prev = quarter.prev().label();
+    let share = |pick: fn(&Revenue) -> Share| {
+        let (a, b) = (pick(&now.revenue), pick(&then.revenue));
+        format!("{}\n{} vs {prev}", a.text(), a.points_change(&b))
+    };
+    let won = format!(
+        "{} ({} deals)\n{} vs {prev} ({})",
+        short(now.revenue.total),
+        now.revenue.deals,
+        crate::domain::forecast::numbers::change_text(
+            now.revenue.total,
+            then.revenue.total,
+            currency
+        ),
+        short(then.revenue.total)
+    );
+    let pipeline: Vec<String> = [
+        ForecastCategory::Commit,
+        ForecastCategory::BestCase,
+        ForecastCategory::Pipeline,
+    ]
+    .iter()
+    .map(|c| format!("{} {}", c.label(), short(now.pipeline_of(c.as_str()))))
+    .collect();
+    let [submitted, approved, denied, pending, expiring] = now.registrations;
+    let registrations = format!(
+        "{submitted} submitted ({}), {approved} approved ({}), {denied} denied ({})\n\
+         {pending} pending now, {expiring} expiring within {EXPIRING_DAYS} days",
+        count_change(submitted, then.registrations[0]),
+        count_change(approved, then.registrations[1]),
+        count_change(denied, then.registrations[2]),
+    );
+    let by_type: Vec<String> = TouchType::ALL
+        .iter()
+        .filter_map(|t| {
+            let n = now.touches.iter().find(|(id, _)| id == t.as_str())?.1;
+            Some(format!("{} {n}", t.label()))
+        })
+        .collect();
+    let touches = format!(
+        "{} ({} vs {prev})\n{}",
+        now.touch_total(),
+        count_change(now.touch_total(), then.touch_total()),
+        if by_type.is_empty() {
+            "none".to_string()
+        } else {
+            by_type.join(" · ")
+        }
+    );
+    let (rate_now, rate_then) = (
+        Share::new(now.forecasts.0, now.forecasts.1),
+        Share::new(then.forecasts.0, then.forecasts.1),
+    );
+    let forecasts = match rate_now.tenths() {
+        Some(_) => format!(
+            "{} ({} of {} due)\n{} vs {prev}",
+            rate_now.text(),
+            now.forecasts.0,
+            now.forecasts.1,
+            rate_now.points_change(&rate_then)
+        ),
+        None => "no forecast due yet".to_string(),
+    };
+    let mut card = Card::new(
+        format!(
+            "KPIs · {} · {}{}",
+            scoped.label,
+            quarter.label(),
+            if to_date { " to date" } else { "" }
+        ),
+        Tone::Info,
+    )
+    .field("Closed won (Net ARR)", won)
+    .field("Partner sourced", share(Revenue::sourced_share))
+    .field(
+        "Co-sell / influence",
+        share(Revenue::co_sell_influence_share),
+    )
+    .field("Direct", share(Revenue::direct_share))
+    .field(
+        "New logos",
+        format!(
+            "{} ({} vs {prev})",
+            now.new_logos,
+            count_change(now.new_logos, then.new_logos)
+        ),
+    )
+    .field("Forecast submissions", forecasts)
+    .wide_field("Pipeline closing in the quarter", pipeline.join(" · "))
+    .wide_field("Registrations", registrations)
+    .wide_field("Partner touches", touches);
+    if let Some(gaps) = gaps {
+        card = card.field("Marketplace compliance gaps now", gaps.to_string());
+    }
+    if let Some(tenths) =
+        practice.and_then(|(certified, partners)| per_partner_tenths(certified, partners))
+    {
+        let partners = practice.map_or(0, |(_, p)| p);
+        card = card.field(
+            "Certified people per partner",
+            format!("{}.{} ({partners} partners)", tenths / 10, tenths % 10),
+        );
+    }
+    card.footer(format!(
+        "{} – {}. Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.",
+        first.format("%-d %b %Y"),
+        last.format("%-d %b %Y")
+    ))
+}

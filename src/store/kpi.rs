@@ -1,0 +1,287 @@
+//! The facts KPIs are computed from, for a scope (workspace, territory, partner, a PTM's
+//! territories, a member's own deals) and a period: deals won with their attribution facts,
+//! open pipeline by forecast category, registrations, new logos, touches by type and the
+//! certified people of partners. Aggregation lives in `domain::kpi`.
+
+use super::args::{bind_all, Arg};
+use super::{codec, Conn};
+use crate::domain::attribution::AttributionFacts;
+use crate::domain::deal::Marketplace;
+use crate::domain::kpi::WonDeal;
+use crate::domain::Choice;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::Row;
+
+/// Whose figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KpiScope {
+    Workspace,
+    Territory(i64),
+    /// Deals the partner sourced, transacts, distributes or influenced.
+    Partner(i64),
+    /// A PTM's territories.
+    Territories(Vec<i64>),
+    /// A member covering no territory: the deals they own.
+    Owner(i64),
+}
+
+/// A period of whole days `[first, last]` in the workspace timezone, with the instants that
+/// bound it (`from` inclusive, `until` exclusive) for timestamp columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+}
+
+/// The deal filter of a scope (alias `d`), its arguments numbered from `$next`.
+fn deal_filter(scope: &KpiScope, next: usize) -> (String, Vec<Arg>) {
+    let marks = |ids: &[i64]| {
+        (0..ids.len())
+            .map(|i| format!("${}", next + i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match scope {
+        KpiScope::Workspace => (String::new(), Vec::new()),
+        KpiScope::Territory(id) => (format!("AND d.territory_id = ${next}"), vec![Arg::Int(*id)]),
+        KpiScope::Partner(id) => (
+            format!(
+                "AND (d.sourcing_partner_id = ${next} OR d.transacting_partner_id = ${next} \
+                 OR d.distributor_partner_id = ${next} OR EXISTS (SELECT 1 FROM deal_influences i \
+                 WHERE i.workspace_id = d.workspace_id AND i.deal_id = d.id AND i.partner_id = ${next}))"
+            ),
+            vec![Arg::Int(*id)],
+        ),
+        KpiScope::Territories(ids) if ids.is_empty() => ("AND 1 = 0".to_string(), Vec::new()),
+        KpiScope::Territories(ids) => (
+            format!("AND d.territory_id IN ({})", marks(ids)),
+            ids.iter().map(|id| Arg::Int(*id)).collect(),
+        ),
+        KpiScope::Owner(user) => (format!("AND d.owner_user_id = ${next}"), vec![Arg::Int(*user)]),
+    }
+}
+
+/// The partner filter of a scope (alias `p`): the partners of a territory, one partner, or the
+/// partners homed in a PTM's territories. `None` for a member's own deals.
+fn partner_filter(scope: &KpiScope, next: usize) -> Option<(String, Vec<Arg>)> {
+    match scope {
+        KpiScope::Workspace => Some((String::new(), Vec::new())),
+        KpiScope::Territory(id) => {
+            Some((format!("AND p.territory_id = ${next}"), vec![Arg::Int(*id)]))
+        }
+        KpiScope::Partner(id) => Some((format!("AND p.id = ${next}"), vec![Arg::Int(*id)])),
+        KpiScope::Territories(ids) if ids.is_empty() => Some(("AND 1 = 0".to_string(), Vec::new())),
+        KpiScope::Territories(ids) => Some((
+            format!(
+                "AND p.territory_id IN ({})",
+                (0..ids.len())
+                    .map(|i| format!("${}", next + i))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ids.iter().map(|id| Arg::Int(*id)).collect(),
+        )),
+        KpiScope::Owner(_) => None,
+    }
+}
+
+/// Deals of the scope won with a close date in the period, with their attribution facts.
+pub async fn won_deals(
+    conn: &mut Conn,
+    ws: i64,
+    scope: &KpiScope,
+    period: &Period,
+) -> anyhow::Result<Vec<WonDeal>> {
+    let (filter, args) = deal_filter(scope, 4);
+    let sql = format!(
+        "SELECT d.id, d.account_id, d.amount_minor, d.marketplace, \
+         CASE WHEN d.transacting_partner_id IS NULL THEN 0 ELSE 1 END AS resold, \
+         CASE WHEN d.distributor_partner_id IS NULL THEN 0 ELSE 1 END AS distributed, \
+         CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
+           AND r.deal_id = d.id AND r.reg_type <> 'services_attach' \
+           AND r.status IN ('approved', 'closed_won')) THEN 1 ELSE 0 END AS sourced, \
+         CASE WHEN EXISTS (SELECT 1 FROM deal_influences i WHERE i.workspace_id = d.workspace_id \
+           AND i.deal_id = d.id) THEN 1 ELSE 0 END AS influenced \
+         FROM deals d WHERE d.workspace_id = $1 AND d.stage = 'closed_won' \
+         AND d.close_date >= $2 AND d.close_date <= $3 {filter} ORDER BY d.id"
+    );
+    let mut all = vec![
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+    ];
+    all.extend(args);
+    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let market: String = row.try_get("marketplace")?;
+            Ok(WonDeal {
+                deal_id: row.try_get("id")?,
+                account_id: row.try_get("account_id")?,
+                amount_minor: row.try_get("amount_minor")?,
+                facts: AttributionFacts {
+                    sourced_registration: row.try_get::<i64, _>("sourced")? != 0,
+                    transacting_partner: row.try_get::<i64, _>("resold")? != 0,
+                    distributor: row.try_get::<i64, _>("distributed")? != 0,
+                    marketplace: Marketplace::from_id(&market).unwrap_or(Marketplace::None),
+                    influence: row.try_get::<i64, _>("influenced")? != 0,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Open deals of the scope closing in the period, by forecast category: (category id, amount,
+/// deals).
+pub async fn pipeline(
+    conn: &mut Conn,
+    ws: i64,
+    scope: &KpiScope,
+    period: &Period,
+) -> anyhow::Result<Vec<(String, i64, i64)>> {
+    let (filter, args) = deal_filter(scope, 4);
+    let sql = format!(
+        "SELECT d.forecast_category, CAST(SUM(d.amount_minor) AS BIGINT) AS amount, COUNT(*) AS n \
+         FROM deals d WHERE d.workspace_id = $1 AND d.stage NOT IN ('closed_won', 'closed_lost') \
+         AND d.close_date >= $2 AND d.close_date <= $3 {filter} GROUP BY d.forecast_category"
+    );
+    let mut all = vec![
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+    ];
+    all.extend(args);
+    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+        .collect()
+}
+
+/// Accounts among `won` whose first won deal ever closes in the period: new logos.
+pub async fn new_logos(
+    conn: &mut Conn,
+    ws: i64,
+    won: &[WonDeal],
+    period: &Period,
+) -> anyhow::Result<i64> {
+    let mut accounts: Vec<i64> = won.iter().map(|d| d.account_id).collect();
+    accounts.sort_unstable();
+    accounts.dedup();
+    let mut logos = 0;
+    for chunk in accounts.chunks(500) {
+        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT account_id FROM deals WHERE workspace_id = $1 \
+             AND stage = 'closed_won' AND account_id IN ({}) GROUP BY account_id \
+             HAVING MIN(close_date) >= $2) firsts",
+            marks.join(", ")
+        );
+        let mut args = vec![Arg::Text(codec::date(period.first))];
+        args.extend(chunk.iter().map(|id| Arg::Int(*id)));
+        logos += super::args::count(conn, &sql, [vec![Arg::Int(ws)], args].concat()).await?;
+    }
+    Ok(logos)
+}
+
+/// Registrations: (submitted in the period, approved in it, denied in it, pending now,
+/// approved and expiring within `soon` days of `today`).
+pub async fn registrations(
+    conn: &mut Conn,
+    ws: i64,
+    scope: &KpiScope,
+    period: &Period,
+    today: NaiveDate,
+    soon: NaiveDate,
+) -> anyhow::Result<[i64; 5]> {
+    let (filter, args) = match scope {
+        KpiScope::Owner(user) => ("AND r.submitted_by = $8".to_string(), vec![Arg::Int(*user)]),
+        other => {
+            let (f, a) = partner_filter(other, 8).unwrap_or_default();
+            (f, a)
+        }
+    };
+    let sql = format!(
+        "SELECT \
+         COALESCE(SUM(CASE WHEN r.submitted_at >= $2 AND r.submitted_at < $3 THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN r.approved_on >= $4 AND r.approved_on <= $5 THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN r.status = 'denied' AND r.reviewed_at >= $2 AND r.reviewed_at < $3 \
+           THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'pending_review') THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN r.status = 'approved' AND r.expires_on >= $6 AND r.expires_on <= $7 \
+           THEN 1 ELSE 0 END), 0) \
+         FROM registrations r JOIN partners p ON p.workspace_id = r.workspace_id AND p.id = r.partner_id \
+         WHERE r.workspace_id = $1 {filter}"
+    );
+    let mut all = vec![
+        Arg::Text(codec::instant(period.from)),
+        Arg::Text(codec::instant(period.until)),
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+        Arg::Text(codec::date(today)),
+        Arg::Text(codec::date(soon)),
+    ];
+    all.extend(args);
+    let row = bind_all(sqlx::query(&sql).bind(ws), all)
+        .fetch_one(&mut *conn)
+        .await?;
+    let n = |i: usize| -> anyhow::Result<i64> { Ok(row.try_get::<i64, _>(i)?) };
+    Ok([n(0)?, n(1)?, n(2)?, n(3)?, n(4)?])
+}
+
+/// Touches in the period by type: (type id, count). Scope by the partner touched (its home
+/// territory) or, for a member's own deals, by who logged them.
+pub async fn touches(
+    conn: &mut Conn,
+    ws: i64,
+    scope: &KpiScope,
+    period: &Period,
+) -> anyhow::Result<Vec<(String, i64)>> {
+    let (filter, args) = match scope {
+        KpiScope::Owner(user) => ("AND t.logged_by = $4".to_string(), vec![Arg::Int(*user)]),
+        other => partner_filter(other, 4).unwrap_or_default(),
+    };
+    let join = if filter.contains("p.") {
+        "JOIN partners p ON p.workspace_id = t.workspace_id AND p.id = t.partner_id"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT t.touch_type, COUNT(*) FROM touches t {join} WHERE t.workspace_id = $1 \
+         AND t.occurred_on >= $2 AND t.occurred_on <= $3 {filter} GROUP BY t.touch_type"
+    );
+    let mut all = vec![
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+    ];
+    all.extend(args);
+    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+        .collect()
+}
+
+/// Certified people (sales + solutions architects + professional services) and partners in the
+/// scope; `None` for a member's own deals.
+pub async fn practice(
+    conn: &mut Conn,
+    ws: i64,
+    scope: &KpiScope,
+) -> anyhow::Result<Option<(i64, i64)>> {
+    let Some((filter, args)) = partner_filter(scope, 2) else {
+        return Ok(None);
+    };
+    let sql = format!(
+        "SELECT COALESCE(CAST(SUM(p.certs_sales + p.certs_sa + p.certs_pse) AS BIGINT), 0), COUNT(*) \
+         FROM partners p WHERE p.workspace_id = $1 {filter}"
+    );
+    let row = bind_all(sqlx::query(&sql).bind(ws), args)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(Some((row.try_get(0)?, row.try_get(1)?)))
+}
