@@ -69,6 +69,19 @@ enum Command {
     /// Connect to Discord (DISCORD_TOKEN) and answer commands until SIGINT/SIGTERM.
     /// Exits 2 without a token, 3 when Discord rejects it.
     Run,
+    /// The weekly KPI digest of a workspace as it would be posted now. `--dry-run` prints its
+    /// text and writes the chart to a file, posting nothing (posts come from schedules).
+    Digest {
+        /// Print instead of posting (required: posting is the scheduler's job).
+        #[arg(long)]
+        dry_run: bool,
+        /// The workspace (default from config: 1).
+        #[arg(long)]
+        workspace: Option<i64>,
+        /// Where to write the chart.
+        #[arg(long, default_value = "digest-chart.png")]
+        chart: PathBuf,
+    },
     /// Register the slash commands in commands/*.json with Discord (a bulk overwrite) and print
     /// what changed.
     RegisterCommands {
@@ -168,6 +181,14 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
             };
             console::exec_lines(&core, &session, &lines).await as u8
         }
+        Command::Digest {
+            dry_run,
+            workspace,
+            chart,
+        } => {
+            let ws = workspace.unwrap_or(config.console.workspace_id);
+            digest(&core, ws, dry_run, &chart).await?
+        }
         Command::Bench(_)
         | Command::Commands
         | Command::Migrate
@@ -175,6 +196,31 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
     };
     store.close().await;
     Ok(code)
+}
+
+/// `digest --dry-run`: the digest's text on stdout and its chart in `chart`.
+async fn digest(
+    core: &Core,
+    workspace: i64,
+    dry_run: bool,
+    chart: &std::path::Path,
+) -> anyhow::Result<u8> {
+    if !dry_run {
+        eprintln!("partnerbot: digests are posted by schedules (`/schedule`); add --dry-run to see one now");
+        return Ok(2);
+    }
+    let Some(digest) = core.digest(workspace).await? else {
+        eprintln!("partnerbot: there is no workspace {workspace}");
+        return Ok(1);
+    };
+    let reply = partnerbot::core::kpi::digest::reply(&digest);
+    let style = console::render::Style::detect();
+    println!("{}", console::render::render(&reply, style));
+    for file in &reply.files {
+        std::fs::write(chart, &file.bytes)?;
+        println!("chart written to {}", chart.display());
+    }
+    Ok(0)
 }
 
 /// `register-commands`: the offline check, or a bulk overwrite with its report.

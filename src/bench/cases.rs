@@ -143,6 +143,8 @@ pub enum Case {
     ForecastExport,
     ForecastSubmit,
     Away,
+    Kpi,
+    KpiTerritory,
 }
 
 const OPEN_STAGES: [Stage; 7] = [
@@ -158,7 +160,7 @@ const OPEN_STAGES: [Stage; 7] = [
 const TOUCH_TYPES: [&str; 6] = ["meeting", "call", "email", "event", "enablement", "qbr"];
 
 impl Case {
-    pub const ALL: [Case; 28] = [
+    pub const ALL: [Case; 30] = [
         Case::Help,
         Case::SetupShow,
         Case::TerritoryList,
@@ -187,6 +189,8 @@ impl Case {
         Case::ForecastExport,
         Case::ForecastSubmit,
         Case::Away,
+        Case::Kpi,
+        Case::KpiTerritory,
     ];
 
     /// The command as shown in the results.
@@ -220,6 +224,8 @@ impl Case {
             Case::ForecastExport => "/forecast export",
             Case::ForecastSubmit => "/forecast submit (write)",
             Case::Away => "/away from:… to:… (write)",
+            Case::Kpi => "/kpi",
+            Case::KpiTerritory => "/kpi territory:…",
         }
     }
 
@@ -317,6 +323,8 @@ impl Case {
                     from + rng.range(0, 10)
                 )
             }
+            Case::Kpi => "/kpi".to_string(),
+            Case::KpiTerritory => format!("/kpi territory:\"{territory}\""),
             Case::AccountAdd => {
                 let tag = &s.run_tag;
                 format!(

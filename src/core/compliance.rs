@@ -160,7 +160,7 @@ pub async fn compliance(ctx: &mut Ctx<'_>) -> CommandResult {
 
 /// The instant (stored text) before which a submitted registration is past its review target:
 /// now, in the workspace timezone, minus the target in business days.
-fn review_cutoff(ctx: &Ctx<'_>) -> String {
+pub(crate) fn review_cutoff(ctx: &Ctx<'_>) -> String {
     let tz = ctx.workspace.timezone;
     let local = ctx.now.with_timezone(&tz).naive_local();
     let cutoff = business_days_before(local, REVIEW_TARGET_BUSINESS_DAYS);

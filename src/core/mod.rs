@@ -199,6 +199,35 @@ impl Core {
         Ok(reply)
     }
 
+    /// The weekly digest of a workspace as of now (what a digest schedule posts), read in one
+    /// transaction as the system; `None` when the workspace does not exist.
+    pub async fn digest(&self, workspace_id: i64) -> anyhow::Result<Option<kpi::digest::Digest>> {
+        let now = self.clock.now();
+        let mut tx = self.store.begin_read().await?;
+        let Some(workspace) = workspace::get(&mut tx, workspace_id).await? else {
+            return Ok(None);
+        };
+        let system = Actor::local(0, "partnerbot", &[crate::domain::role::Role::Admin]);
+        let today = now.with_timezone(&workspace.timezone).date_naive();
+        let mut ctx = Ctx {
+            tx: &mut tx,
+            workspace,
+            actor: &system,
+            roles: vec![crate::domain::role::Role::Admin],
+            opts: Options::default(),
+            now,
+            today,
+            interaction_id: None,
+            caches: &self.caches,
+            from_component: false,
+        };
+        match kpi::digest::build(&mut ctx).await {
+            Ok(digest) => Ok(Some(digest)),
+            Err(CommandError::Internal(err)) => Err(err),
+            Err(other) => Err(anyhow::anyhow!("the digest was refused: {other}")),
+        }
+    }
+
     /// A door reports the message it posted for a tracked [`reply::Post`], so that later changes
     /// to the record edit that message.
     pub async fn record_posted(

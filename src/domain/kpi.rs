@@ -11,6 +11,7 @@ pub struct WonDeal {
     pub deal_id: i64,
     pub account_id: i64,
     pub amount_minor: i64,
+    pub close_date: chrono::NaiveDate,
     pub facts: AttributionFacts,
 }
 

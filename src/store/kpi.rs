@@ -96,7 +96,7 @@ pub async fn won_deals(
 ) -> anyhow::Result<Vec<WonDeal>> {
     let (filter, args) = deal_filter(scope, 4);
     let sql = format!(
-        "SELECT d.id, d.account_id, d.amount_minor, d.marketplace, \
+        "SELECT d.id, d.account_id, d.amount_minor, d.close_date, d.marketplace, \
          CASE WHEN d.transacting_partner_id IS NULL THEN 0 ELSE 1 END AS resold, \
          CASE WHEN d.distributor_partner_id IS NULL THEN 0 ELSE 1 END AS distributed, \
          CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
@@ -122,6 +122,7 @@ pub async fn won_deals(
                 deal_id: row.try_get("id")?,
                 account_id: row.try_get("account_id")?,
                 amount_minor: row.try_get("amount_minor")?,
+                close_date: codec::parse_date(&row.try_get::<String, _>("close_date")?)?,
                 facts: AttributionFacts {
                     sourced_registration: row.try_get::<i64, _>("sourced")? != 0,
                     transacting_partner: row.try_get::<i64, _>("resold")? != 0,
@@ -284,4 +285,70 @@ pub async fn practice(
         .fetch_one(&mut *conn)
         .await?;
     Ok(Some((row.try_get(0)?, row.try_get(1)?)))
+}
+
+/// Won revenue in the period by partner: (partner name, sourced revenue, co-sell or influenced
+/// revenue). A deal is Sourced for the partner holding its approved registration; otherwise
+/// Co-Sell for its reseller, distributor, and Influence for its influence partners (a
+/// deal resold by one partner and influenced by another counts for both).
+pub async fn partners_ranked(
+    conn: &mut Conn,
+    ws: i64,
+    period: &Period,
+) -> anyhow::Result<Vec<(String, i64, i64)>> {
+    let sourced = "EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
+        AND r.deal_id = d.id AND r.reg_type <> 'services_attach' AND r.status IN ('approved', 'closed_won'))";
+    let sql = format!(
+        "WITH won AS (SELECT d.id, d.workspace_id, d.amount_minor, d.transacting_partner_id, \
+           d.distributor_partner_id, CASE WHEN {sourced} THEN 1 ELSE 0 END AS sourced \
+           FROM deals d WHERE d.workspace_id = $1 AND d.stage = 'closed_won' \
+           AND d.close_date >= $2 AND d.close_date <= $3), \
+         credit AS ( \
+           SELECT r.partner_id, w.amount_minor AS sourced_minor, 0 AS helped_minor FROM won w \
+             JOIN registrations r ON r.workspace_id = w.workspace_id AND r.deal_id = w.id \
+             AND r.reg_type <> 'services_attach' AND r.status IN ('approved', 'closed_won') \
+           UNION ALL SELECT w.transacting_partner_id, 0, w.amount_minor FROM won w \
+             WHERE w.sourced = 0 AND w.transacting_partner_id IS NOT NULL \
+           UNION ALL SELECT w.distributor_partner_id, 0, w.amount_minor FROM won w \
+             WHERE w.sourced = 0 AND w.distributor_partner_id IS NOT NULL \
+             AND w.distributor_partner_id <> COALESCE(w.transacting_partner_id, 0) \
+           UNION ALL SELECT i.partner_id, 0, w.amount_minor FROM won w \
+             JOIN deal_influences i ON i.workspace_id = w.workspace_id AND i.deal_id = w.id \
+             WHERE w.sourced = 0) \
+         SELECT p.name, CAST(SUM(c.sourced_minor) AS BIGINT), CAST(SUM(c.helped_minor) AS BIGINT) \
+         FROM credit c JOIN partners p ON p.workspace_id = $1 AND p.id = c.partner_id \
+         GROUP BY p.id, p.name"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(ws)
+        .bind(codec::date(period.first))
+        .bind(codec::date(period.last))
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+        .collect()
+}
+
+/// Won revenue in the period by territory: (territory name, revenue, deals), biggest first;
+/// deals without a territory are left out.
+pub async fn territories_ranked(
+    conn: &mut Conn,
+    ws: i64,
+    period: &Period,
+) -> anyhow::Result<Vec<(String, i64, i64)>> {
+    let rows = sqlx::query(
+        "SELECT t.name, CAST(SUM(d.amount_minor) AS BIGINT) AS won, COUNT(*) AS n FROM deals d \
+         JOIN territories t ON t.workspace_id = d.workspace_id AND t.id = d.territory_id \
+         WHERE d.workspace_id = $1 AND d.stage = 'closed_won' AND d.close_date >= $2 \
+         AND d.close_date <= $3 GROUP BY t.id, t.name ORDER BY won DESC, t.name",
+    )
+    .bind(ws)
+    .bind(codec::date(period.first))
+    .bind(codec::date(period.last))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+        .collect()
 }

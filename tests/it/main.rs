@@ -12,6 +12,7 @@ mod core;
 mod dataset;
 mod deal;
 mod deal_influence;
+mod digest;
 mod discord;
 mod fake_discord;
 mod forecast;

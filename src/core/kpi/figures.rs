@@ -19,6 +19,8 @@ pub const EXPIRING_DAYS: i64 = 14;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
     pub revenue: Revenue,
+    /// The deals won in the period (for per-week shares).
+    pub won: Vec<crate::domain::kpi::WonDeal>,
     /// (forecast category id, amount, deals) of open deals closing in the period.
     pub pipeline: Vec<(String, i64, i64)>,
     pub new_logos: i64,
@@ -77,6 +79,7 @@ pub async fn load(
     let forecasts = submission_rate(ctx, &calendar, quarter, forecasters, now).await?;
     Ok(Figures {
         revenue: Revenue::of(&won),
+        won,
         pipeline,
         new_logos,
         registrations,

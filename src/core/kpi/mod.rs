@@ -5,7 +5,9 @@
 //! gaps now and certified people per partner.
 //!
 //! - [`figures`]: loading one period's figures (shared with the weekly digest).
+//! - [`digest`]: the weekly digest for directors.
 
+pub mod digest;
 pub mod figures;
 
 use crate::core::context::Ctx;
@@ -121,7 +123,7 @@ pub async fn marketplace_gaps(
         territory_id,
         partner_id,
         today: ctx.today,
-        review_cutoff: crate::store::codec::instant(ctx.now),
+        review_cutoff: crate::core::compliance::review_cutoff(ctx),
     };
     let ws = ctx.workspace.id;
     let counts = compliance::counts(ctx.conn(), ws, &filter).await?;

@@ -5,7 +5,8 @@
 //! - Its **deadline** is the [`Deadline`] weekday of that week at the deadline time, local,
 //!   as a UTC instant. A local time skipped by a spring-forward jump moves forward by the
 //!   jump (02:30 becomes 03:30 when clocks go from 02:00 to 03:00); a local time that occurs
-//!   twice when clocks fall back is the earlier of the two instants.
+//!   twice when clocks fall back is the earlier of the two instants
+//!   ([`crate::domain::localtime`]).
 //! - A week belongs to the fiscal quarter its deadline date falls in. Weeks of a quarter are
 //!   numbered from `W01`, the first week whose deadline date is in the quarter, so a quarter
 //!   has 12 to 14 weeks.

@@ -15,6 +15,7 @@ fn won(
         deal_id: id,
         account_id: id,
         amount_minor: amount,
+        close_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         facts: AttributionFacts {
             sourced_registration: sourced,
             transacting_partner: reseller,

@@ -1,0 +1,264 @@
+//! The weekly KPI digest for directors: one screen with the quarter's headline figures (next
+//! to last quarter), the top partners by sourced and by co-sell/influenced revenue, territories
+//! ranked, registrations needing action, compliance gaps, this week's forecast submissions, and
+//! the chart data (closed won by attribution per week, open pipeline by category). Every list
+//! is cut to a few lines, so the post fits Discord's limits for any workspace size.
+
+use super::figures::{self, Figures, EXPIRING_DAYS};
+use super::marketplace_gaps;
+use crate::core::context::Ctx;
+use crate::core::error::CommandResult;
+use crate::core::reply::{Card, Tone};
+use crate::domain::attribution::{attribution, Attribution};
+use crate::domain::deal::ForecastCategory;
+use crate::domain::forecast::numbers::change_text;
+use crate::domain::forecast::ForecastWeek;
+use crate::domain::kpi::Share;
+use crate::domain::money::format_money_short;
+use crate::domain::Choice;
+use crate::store::compliance::{self, GapFilter, GapKind};
+use crate::store::kpi::{self as store, KpiScope};
+use crate::store::{away, forecast};
+use std::collections::HashSet;
+
+/// Lines of each ranked list.
+const TOP: usize = 5;
+
+/// Per-week closed-won revenue by attribution: (week label, sourced, co-sell/influence, direct).
+pub type WeekShares = Vec<(String, i64, i64, i64)>;
+
+/// Everything the digest shows.
+#[derive(Debug, Clone)]
+pub struct Digest {
+    pub card: Card,
+    pub weeks: WeekShares,
+    /// (category label, amount) of open pipeline closing in the quarter.
+    pub pipeline: Vec<(String, i64)>,
+    pub week: ForecastWeek,
+}
+
+pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
+    let calendar = ctx.workspace.forecast_calendar();
+    let week = calendar.week_at(ctx.now);
+    let quarter = ctx.workspace.calendar.quarter_of(ctx.today);
+    let ws = ctx.workspace.id;
+    let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
+    let ids: Vec<i64> = ptms.iter().map(|p| p.user_id).collect();
+    let now = figures::load(ctx, &KpiScope::Workspace, quarter, &ids).await?;
+    let then = figures::load(ctx, &KpiScope::Workspace, quarter.prev(), &ids).await?;
+    let period = figures::period_of(ctx, quarter);
+    let partners = store::partners_ranked(ctx.conn(), ws, &period).await?;
+    let territories = store::territories_ranked(ctx.conn(), ws, &period).await?;
+    let gaps = marketplace_gaps(ctx, (None, None)).await?;
+    let overdue = overdue_reviews(ctx).await?;
+    let submissions = submissions(ctx, &week, &ptms).await?;
+
+    let currency = ctx.workspace.currency;
+    let short = |minor| format_money_short(minor, currency);
+    let prev = quarter.prev().label();
+    let share = |a: Share, b: Share| format!("{} ({} vs {prev})", a.text(), a.points_change(&b));
+    let mut card = Card::new(
+        format!("Partner digest · {} · {}", ctx.workspace.name, week.label()),
+        Tone::Info,
+    )
+    .description(format!(
+        "{} to date. Closed won **{}** in {} deals ({} vs all of {prev}, {}).",
+        quarter.label(),
+        short(now.revenue.total),
+        now.revenue.deals,
+        change_text(now.revenue.total, then.revenue.total, currency),
+        short(then.revenue.total)
+    ))
+    .field(
+        "Partner sourced",
+        share(now.revenue.sourced_share(), then.revenue.sourced_share()),
+    )
+    .field(
+        "Co-sell / influence",
+        share(
+            now.revenue.co_sell_influence_share(),
+            then.revenue.co_sell_influence_share(),
+        ),
+    )
+    .field("New logos", now.new_logos.to_string())
+    .wide_field("Pipeline closing this quarter", pipeline_text(&now, &short))
+    .wide_field(
+        "Top partners, sourced",
+        ranked(&partners, |(name, s, _)| (name.as_str(), *s), &short),
+    )
+    .wide_field(
+        "Top partners, co-sell and influence",
+        ranked(&partners, |(name, _, h)| (name.as_str(), *h), &short),
+    )
+    .wide_field(
+        "Territories by closed won",
+        ranked(&territories, |(name, won, _)| (name.as_str(), *won), &short),
+    );
+    let [_, _, _, pending, expiring] = now.registrations;
+    card = card
+        .wide_field(
+            "Registrations needing action",
+            format!(
+                "{pending} pending review ({overdue} past the 1-business-day target) · \
+                 {expiring} approved expiring within {EXPIRING_DAYS} days"
+            ),
+        )
+        .field("Marketplace compliance gaps", gaps.to_string())
+        .wide_field(format!("Forecasts {}", week.label()), submissions)
+        .footer("Details: /kpi, /forecast team, /registration expiring, /compliance");
+    Ok(Digest {
+        card,
+        weeks: week_shares(ctx, &now),
+        pipeline: [
+            ForecastCategory::Commit,
+            ForecastCategory::BestCase,
+            ForecastCategory::Pipeline,
+        ]
+        .iter()
+        .map(|c| (c.label().to_string(), now.pipeline_of(c.as_str())))
+        .collect(),
+        week,
+    })
+}
+
+fn pipeline_text(now: &Figures, short: &dyn Fn(i64) -> String) -> String {
+    [
+        ForecastCategory::Commit,
+        ForecastCategory::BestCase,
+        ForecastCategory::Pipeline,
+    ]
+    .iter()
+    .map(|c| format!("{} {}", c.label(), short(now.pipeline_of(c.as_str()))))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// `1. Globex Services $1.2M` lines, the top [`TOP`] with revenue, and how many more.
+fn ranked<T>(
+    rows: &[T],
+    pick: impl Fn(&T) -> (&str, i64),
+    short: &dyn Fn(i64) -> String,
+) -> String {
+    let mut items: Vec<(&str, i64)> = rows.iter().map(&pick).filter(|(_, v)| *v > 0).collect();
+    items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if items.is_empty() {
+        return "none yet this quarter".to_string();
+    }
+    let mut lines: Vec<String> = items
+        .iter()
+        .take(TOP)
+        .enumerate()
+        .map(|(i, (name, v))| format!("{}. {} {}", i + 1, clip(name, 40), short(*v)))
+        .collect();
+    if items.len() > TOP {
+        lines.push(format!("… and {} more", items.len() - TOP));
+    }
+    lines.join("\n")
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}
+
+async fn overdue_reviews(ctx: &mut Ctx<'_>) -> CommandResult<i64> {
+    let filter = GapFilter {
+        territory_id: None,
+        partner_id: None,
+        today: ctx.today,
+        review_cutoff: crate::core::compliance::review_cutoff(ctx),
+    };
+    let ws = ctx.workspace.id;
+    let counts = compliance::counts(ctx.conn(), ws, &filter).await?;
+    Ok(counts
+        .iter()
+        .filter(|(k, _)| *k == GapKind::ReviewOverdue)
+        .map(|(_, n)| n)
+        .sum())
+}
+
+/// `42 of 50 submitted (3 late), 2 away, 6 missing: Mo Patel, …` (names, never mentions).
+async fn submissions(
+    ctx: &mut Ctx<'_>,
+    week: &ForecastWeek,
+    ptms: &[forecast::Forecaster],
+) -> CommandResult<String> {
+    if ptms.is_empty() {
+        return Ok("no PTM assigned to a territory yet".to_string());
+    }
+    let ws = ctx.workspace.id;
+    let rows = forecast::of_weeks(ctx.conn(), ws, &[week.start()]).await?;
+    let away: HashSet<i64> = away::on(ctx.conn(), ws, week.deadline_date())
+        .await?
+        .into_iter()
+        .map(|a| a.user_id)
+        .collect();
+    let mut submitted = 0;
+    let mut late = 0;
+    let mut away_count = 0;
+    let mut missing = Vec::new();
+    for ptm in ptms {
+        match rows.iter().find(|f| f.user_id == ptm.user_id) {
+            Some(f) => {
+                submitted += 1;
+                late += i64::from(week.is_late(f.submitted_at));
+            }
+            None if away.contains(&ptm.user_id) => away_count += 1,
+            None => missing.push(ptm.display_name.as_str()),
+        }
+    }
+    let due = if ctx.now <= week.deadline_at() {
+        "so far"
+    } else {
+        "after the deadline"
+    };
+    let mut text = format!(
+        "{submitted} of {} submitted {due} ({late} late), {away_count} away, {} missing",
+        ptms.len(),
+        missing.len()
+    );
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(10).copied().collect();
+        text.push_str(&format!(": {}", shown.join(", ")));
+        if missing.len() > shown.len() {
+            text.push_str(&format!(" and {} more", missing.len() - shown.len()));
+        }
+    }
+    Ok(text)
+}
+
+/// Closed won per week of the quarter (by close date) split into sourced, co-sell/influence
+/// and direct.
+fn week_shares(ctx: &Ctx<'_>, now: &Figures) -> WeekShares {
+    let calendar = ctx.workspace.forecast_calendar();
+    let quarter = ctx.workspace.calendar.quarter_of(ctx.today);
+    let weeks = calendar.weeks_of(quarter);
+    weeks
+        .iter()
+        .filter(|w| w.start() <= ctx.today)
+        .map(|w| {
+            let end = w.start() + chrono::Duration::days(6);
+            let (mut s, mut c, mut d) = (0, 0, 0);
+            for deal in now
+                .won
+                .iter()
+                .filter(|d| d.close_date >= w.start() && d.close_date <= end)
+            {
+                match attribution(deal.facts) {
+                    Attribution::Sourced => s += deal.amount_minor,
+                    Attribution::CoSell | Attribution::Influence => c += deal.amount_minor,
+                    Attribution::Direct => d += deal.amount_minor,
+                }
+            }
+            (format!("W{:02}", w.number()), s, c, d)
+        })
+        .collect()
+}
+
+/// The digest as a channel message: the card, public.
+pub fn reply(digest: &Digest) -> crate::core::reply::Reply {
+    crate::core::reply::Reply::card(digest.card.clone()).public()
+}
