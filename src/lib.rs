@@ -9,6 +9,7 @@
 //! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
 //! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.
 //! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
+//! - [`report`]: reports people read: the digest chart, a PNG drawn in-process.
 //! - [`dataset`]: deterministic generators for the demo workspace and the benchmark reference dataset.
 //! - [`bench`]: the `partnerbot bench` harness measuring commands through the core.
 
@@ -19,6 +20,7 @@ pub mod core;
 pub mod dataset;
 pub mod discord;
 pub mod domain;
+pub mod report;
 pub mod scheduler;
 pub mod store;
 pub mod telemetry;

@@ -31,6 +31,7 @@ pub type WeekShares = Vec<(String, i64, i64, i64)>;
 #[derive(Debug, Clone)]
 pub struct Digest {
     pub card: Card,
+    pub currency: crate::domain::money::Currency,
     pub weeks: WeekShares,
     /// (category label, amount) of open pipeline closing in the quarter.
     pub pipeline: Vec<(String, i64)>,
@@ -108,6 +109,7 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
         .footer("Details: /kpi, /forecast team, /registration expiring, /compliance");
     Ok(Digest {
         card,
+        currency,
         weeks: week_shares(ctx, &now),
         pipeline: [
             ForecastCategory::Commit,
@@ -258,7 +260,40 @@ fn week_shares(ctx: &Ctx<'_>, now: &Figures) -> WeekShares {
         .collect()
 }
 
-/// The digest as a channel message: the card, public.
+/// The digest as a channel message: the card and the chart, public.
 pub fn reply(digest: &Digest) -> crate::core::reply::Reply {
-    crate::core::reply::Reply::card(digest.card.clone()).public()
+    let currency = digest.currency;
+    use crate::report::chart::{self, DigestChart, PipelineBar, WeekShare};
+    let png = chart::render(&DigestChart {
+        title: format!(
+            "{} · closed won and pipeline",
+            digest.week.quarter().label()
+        ),
+        weeks: digest
+            .weeks
+            .iter()
+            .map(|(label, sourced, co_sell, direct)| WeekShare {
+                label: label.clone(),
+                sourced_minor: *sourced,
+                co_sell_minor: *co_sell,
+                direct_minor: *direct,
+            })
+            .collect(),
+        pipeline: digest
+            .pipeline
+            .iter()
+            .map(|(label, amount)| PipelineBar {
+                label: label.clone(),
+                amount_minor: *amount,
+            })
+            .collect(),
+        currency,
+    });
+    crate::core::reply::Reply::card(digest.card.clone())
+        .public()
+        .with_file(crate::core::reply::Attachment {
+            filename: format!("digest-{}.png", digest.week.label().replace(' ', "-")),
+            content_type: "image/png".to_string(),
+            bytes: png,
+        })
 }
