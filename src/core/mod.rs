@@ -33,6 +33,7 @@ mod partner;
 mod program;
 mod quote;
 mod registration;
+mod scheduled;
 mod setup;
 mod territory;
 mod touch;
@@ -202,17 +203,54 @@ impl Core {
     /// The weekly digest of a workspace as of now (what a digest schedule posts), read in one
     /// transaction as the system; `None` when the workspace does not exist.
     pub async fn digest(&self, workspace_id: i64) -> anyhow::Result<Option<kpi::digest::Digest>> {
-        let now = self.clock.now();
         let mut tx = self.store.begin_read().await?;
-        let Some(workspace) = workspace::get(&mut tx, workspace_id).await? else {
+        let system = system_actor();
+        let Some(mut ctx) = self.system_ctx(&mut tx, &system, workspace_id).await? else {
             return Ok(None);
         };
-        let system = Actor::local(0, "partnerbot", &[crate::domain::role::Role::Admin]);
+        kpi::digest::build(&mut ctx)
+            .await
+            .map(Some)
+            .map_err(internal)
+    }
+
+    /// What `schedule` posts now (the scheduler's clock), `since` the previous run: `None` when
+    /// there is nothing to say (everyone has submitted) or the workspace is gone.
+    pub async fn scheduled_post(
+        &self,
+        schedule: &store::schedule::Schedule,
+        since: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> anyhow::Result<Option<reply::Post>> {
+        let mut tx = self.store.begin_read().await?;
+        let system = system_actor();
+        let Some(mut ctx) = self
+            .system_ctx(&mut tx, &system, schedule.workspace_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        scheduled::post(&mut ctx, schedule, since)
+            .await
+            .map_err(internal)
+    }
+
+    /// A context for work the bot does by itself (digests, scheduled posts): the system acting
+    /// as an admin, no options, now from the core's clock.
+    async fn system_ctx<'a>(
+        &'a self,
+        tx: &'a mut store::Tx,
+        system: &'a Actor,
+        workspace_id: i64,
+    ) -> anyhow::Result<Option<Ctx<'a>>> {
+        let now = self.clock.now();
+        let Some(workspace) = workspace::get(tx, workspace_id).await? else {
+            return Ok(None);
+        };
         let today = now.with_timezone(&workspace.timezone).date_naive();
-        let mut ctx = Ctx {
-            tx: &mut tx,
+        Ok(Some(Ctx {
+            tx,
             workspace,
-            actor: &system,
+            actor: system,
             roles: vec![crate::domain::role::Role::Admin],
             opts: Options::default(),
             now,
@@ -220,12 +258,7 @@ impl Core {
             interaction_id: None,
             caches: &self.caches,
             from_component: false,
-        };
-        match kpi::digest::build(&mut ctx).await {
-            Ok(digest) => Ok(Some(digest)),
-            Err(CommandError::Internal(err)) => Err(err),
-            Err(other) => Err(anyhow::anyhow!("the digest was refused: {other}")),
-        }
+        }))
     }
 
     /// A door reports the message it posted for a tracked [`reply::Post`], so that later changes
@@ -297,6 +330,19 @@ impl Core {
             write.commit().await?;
         }
         Ok(())
+    }
+}
+
+/// The bot itself, acting on its own (digests, scheduled posts).
+fn system_actor() -> Actor {
+    Actor::local(0, "partnerbot", &[crate::domain::role::Role::Admin])
+}
+
+/// A command error met by the bot's own work: always an internal error for the caller.
+fn internal(err: CommandError) -> anyhow::Error {
+    match err {
+        CommandError::Internal(err) => err,
+        other => anyhow::anyhow!("refused: {other}"),
     }
 }
 

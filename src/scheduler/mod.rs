@@ -12,3 +12,4 @@
 
 pub mod cron;
 pub mod due;
+pub mod kind;

@@ -27,6 +27,7 @@ pub mod partner;
 pub mod posted;
 pub mod program;
 pub mod registration;
+pub mod schedule;
 pub mod search;
 pub mod territory;
 pub mod touch;

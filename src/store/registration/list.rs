@@ -31,6 +31,7 @@ pub struct RegistrationLine {
     pub close_date: NaiveDate,
     pub expires_on: Option<NaiveDate>,
     pub submitter: Option<String>,
+    pub submitted_by: i64,
 }
 
 /// The WHERE clause over `registrations r` joined with `accounts a` and `partners p`; `$1` is
@@ -134,13 +135,36 @@ pub async fn expiring(
     rows.iter().map(|r| line(r, today)).collect()
 }
 
+/// Approved registrations whose protection ends between `from` and `until` (inclusive),
+/// soonest first: what the daily expiry watch lists.
+pub async fn expiring_between(
+    conn: &mut Conn,
+    workspace_id: i64,
+    today: NaiveDate,
+    (from, until): (NaiveDate, NaiveDate),
+    limit: i64,
+) -> anyhow::Result<Vec<RegistrationLine>> {
+    let sql = format!(
+        "{SELECT} {FROM} WHERE r.workspace_id = $1 AND r.status IN ('approved', 'expired') \
+         AND r.expires_on >= $2 AND r.expires_on <= $3 ORDER BY r.expires_on, r.id LIMIT $4"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(workspace_id)
+        .bind(codec::date(from))
+        .bind(codec::date(until))
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| line(r, today)).collect()
+}
+
 const SELECT: &str = "SELECT r.id, \
     (SELECT p.name FROM partners p WHERE p.workspace_id = r.workspace_id AND p.id = r.partner_id) \
     AS partner, \
     (SELECT a.name FROM accounts a WHERE a.workspace_id = r.workspace_id AND a.id = r.account_id) \
     AS account, r.reg_type, r.status, r.amount_minor, r.close_date, r.expires_on, \
     (SELECT m.display_name FROM members m WHERE m.workspace_id = r.workspace_id \
-    AND m.user_id = r.submitted_by) AS submitter";
+    AND m.user_id = r.submitted_by) AS submitter, r.submitted_by";
 
 fn line(r: &sqlx::any::AnyRow, today: NaiveDate) -> anyhow::Result<RegistrationLine> {
     let status: RegistrationStatus = stored(&r.try_get::<String, _>("status")?)?;
@@ -155,5 +179,6 @@ fn line(r: &sqlx::any::AnyRow, today: NaiveDate) -> anyhow::Result<RegistrationL
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         expires_on,
         submitter: r.try_get("submitter")?,
+        submitted_by: r.try_get("submitted_by")?,
     })
 }
