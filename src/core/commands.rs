@@ -6,7 +6,7 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::{
     account, away, compliance, deal, forecast, help, kpi, partner, program, quote, registration,
-    setup, territory, touch,
+    schedule, setup, territory, touch,
 };
 
 /// How a command is run.
@@ -81,6 +81,12 @@ pub const COMMANDS: &[CommandSpec] = &[
     read("forecast export", Access::Roles(MANAGERS)),
     write("away", Access::Roles(EVERY_ROLE)),
     read("kpi", Access::Roles(PARTNER_TEAM)),
+    write("schedule add", Access::Roles(MANAGERS)),
+    read("schedule list", Access::Roles(MANAGERS)),
+    write("schedule remove", Access::Roles(MANAGERS)),
+    write("schedule pause", Access::Roles(MANAGERS)),
+    write("schedule resume", Access::Roles(MANAGERS)),
+    write("schedule run-now", Access::Roles(MANAGERS)),
 ];
 
 /// Commands whose buttons answer by replacing the message they are on (a review card showing
@@ -144,6 +150,12 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         "forecast export" => forecast::export(ctx).await,
         "away" => away::away(ctx).await,
         "kpi" => kpi::kpi(ctx).await,
+        "schedule add" => schedule::add(ctx).await,
+        "schedule list" => schedule::list(ctx).await,
+        "schedule remove" => schedule::remove(ctx).await,
+        "schedule pause" => schedule::pause(ctx).await,
+        "schedule resume" => schedule::resume(ctx).await,
+        "schedule run-now" => schedule::run_now(ctx).await,
         other => Err(CommandError::Internal(anyhow::anyhow!(
             "no handler for `{other}`"
         ))),

@@ -33,6 +33,7 @@ mod partner;
 mod program;
 mod quote;
 mod registration;
+mod schedule;
 mod scheduled;
 mod setup;
 mod territory;

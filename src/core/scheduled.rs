@@ -104,6 +104,13 @@ async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<i64>)>>
 async fn missing(ctx: &mut Ctx<'_>) -> CommandResult<Reply> {
     let week = ctx.workspace.forecast_calendar().week_at(ctx.now);
     let (missing, late, away, total) = outstanding(ctx, &week).await?;
+    if total == 0 {
+        return Ok(Reply::info(format!(
+            "Forecasts {}: no PTM is assigned to a territory yet (`/territory assign … as:ptm`).",
+            week.label()
+        ))
+        .public());
+    }
     let submitted = total - missing.len() - away;
     let names: Vec<&str> = missing.iter().map(|(_, n)| n.as_str()).collect();
     let card = Card::new(

@@ -152,3 +152,46 @@ pub async fn last_due(conn: &mut Conn, schedule_id: i64) -> anyhow::Result<Optio
             .await?;
     last.as_deref().map(codec::parse_instant).transpose()
 }
+
+/// Moves a schedule to another channel; false when there is no such schedule.
+pub async fn set_channel(
+    conn: &mut Conn,
+    workspace_id: i64,
+    id: i64,
+    channel_id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE schedules SET channel_id = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2",
+    )
+    .bind(workspace_id)
+    .bind(id)
+    .bind(channel_id)
+    .bind(codec::instant(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The status and instant of the schedule's latest run in the ledger.
+pub async fn last_run(
+    conn: &mut Conn,
+    workspace_id: i64,
+    schedule_id: i64,
+) -> anyhow::Result<Option<(String, DateTime<Utc>)>> {
+    let row = sqlx::query(
+        "SELECT status, due_at FROM job_runs WHERE workspace_id = $1 AND schedule_id = $2 \
+         ORDER BY due_at DESC LIMIT 1",
+    )
+    .bind(workspace_id)
+    .bind(schedule_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get("status")?,
+            codec::parse_instant(&r.try_get::<String, _>("due_at")?)?,
+        ))
+    })
+    .transpose()
+}

@@ -39,6 +39,7 @@ const READS: &[&str] = &[
     "/kpi territory:\"AMER East\"",
     "/kpi partner:\"Globex Services\"",
     "/kpi period:last_quarter",
+    "/schedule list",
 ];
 
 /// Text that only A's data contains.
@@ -67,6 +68,8 @@ crate::both_backends!(
         app.ok(r#"/forecast submit commit:120k best_case:200k notes:"QBR prep""#)
             .await;
         app.ok(r#"/away to:+3d note:"QBR prep""#).await;
+        app.ok("/setup channel kind:digest channel:424242424242")
+            .await;
         for line in READS {
             let reply = app.run_in(B, "console", &[], line).await;
             let mut text = render(&reply, Style::PLAIN);

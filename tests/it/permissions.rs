@@ -51,6 +51,12 @@ pub const LINES: &[(&str, &str)] = &[
     ("forecast export", "/forecast export"),
     ("away", "/away to:+2d note:\"away {n}\""),
     ("kpi", "/kpi"),
+    ("schedule add", "/schedule add kind:forecast_reminder channel:{n}00000000000"),
+    ("schedule list", "/schedule list"),
+    ("schedule remove", "/schedule remove id:{schedule}"),
+    ("schedule pause", "/schedule pause id:{schedule}"),
+    ("schedule resume", "/schedule resume id:{schedule}"),
+    ("schedule run-now", "/schedule run-now id:{schedule}"),
 ];
 
 /// A line of [`LINES`] made runnable: `{n}` and `{flip}` filled, and each registration
@@ -99,6 +105,22 @@ where
             assert!(!done.is_error(), "{done:?}");
         }
         line = line.replace(placeholder, &id);
+    }
+    if line.contains("{schedule}") {
+        let reply = run(
+            format!("/schedule add kind:kpi_digest channel:{n}00000000000"),
+            false,
+        )
+        .await;
+        let text = render(&reply, Style::PLAIN);
+        let id: String = text
+            .split("Schedule #")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no schedule made: {text}"))
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        line = line.replace("{schedule}", &id);
     }
     line
 }
@@ -153,6 +175,12 @@ const EXPECTED: &[(&str, u8)] = &[
     ("forecast export", A | D),
     ("away", A | D | P | F),
     ("kpi", A | D | P),
+    ("schedule add", A | D),
+    ("schedule list", A | D),
+    ("schedule remove", A | D),
+    ("schedule pause", A | D),
+    ("schedule resume", A | D),
+    ("schedule run-now", A | D),
 ];
 
 fn personas() -> Vec<(u8, &'static str, Vec<Role>)> {

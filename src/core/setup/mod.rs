@@ -9,6 +9,8 @@
 mod parse;
 mod show;
 
+pub(crate) use parse::timezone;
+
 pub use show::show;
 
 use crate::core::context::Ctx;
@@ -339,9 +341,14 @@ pub async fn channel(ctx: &mut Ctx<'_>) -> CommandResult {
         Some(json!({ kind.column(): channel })),
     )
     .await?;
+    let schedules = crate::core::schedule::follow_channel(ctx, kind.id(), old, channel).await?;
     let was = old.map(|id| format!(" (was <#{id}>)")).unwrap_or_default();
-    Ok(Reply::success(format!(
-        "{} in <#{channel}> from now on{was}.",
-        kind.posted()
-    )))
+    let mut text = format!("{} in <#{channel}> from now on{was}.", kind.posted());
+    if !schedules.is_empty() {
+        text.push_str(&format!(
+            " Schedules: {}. See `/schedule list`.",
+            schedules.join("; ")
+        ));
+    }
+    Ok(Reply::success(text))
 }

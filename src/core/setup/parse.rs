@@ -22,7 +22,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `Europe/Berlin`, `europe/berlin`, `America/New York`, `UTC`.
-pub(super) fn timezone(input: &str) -> CommandResult<Tz> {
+pub(crate) fn timezone(input: &str) -> CommandResult<Tz> {
     let wanted = input.trim().replace(' ', "_");
     if let Ok(tz) = wanted.parse::<Tz>() {
         return Ok(tz);

@@ -1,0 +1,327 @@
+//! `/schedule add|list|remove|pause|resume|run-now` (admins and directors): what the bot posts
+//! on its own, when (a five-field cron in an IANA timezone, the workspace's by default) and
+//! where. Also the default schedules `/setup channel` creates for the digest and reminders
+//! channels, and moving a kind's schedules when its channel changes.
+
+use crate::core::context::Ctx;
+use crate::core::error::{CommandError, CommandResult};
+use crate::core::reply::{Card, Post, Reply, Table, Tone};
+use crate::scheduler::cron::CronExpr;
+use crate::scheduler::due::Recurrence;
+use crate::scheduler::kind::ScheduleKind;
+use crate::store::schedule::{self as store, NewSchedule, Schedule};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde_json::json;
+
+/// Run times shown when a schedule is created.
+const NEXT_RUNS: usize = 5;
+
+pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
+    let kind_text = ctx.opts.required_text("kind")?.to_string();
+    let kind = ScheduleKind::parse(&kind_text).ok_or_else(|| {
+        CommandError::invalid(format!(
+            "`kind` cannot be `{}`; choose kpi_digest, forecast_reminder, forecast_missing or \
+             registration_expiry",
+            crate::domain::echo(&kind_text)
+        ))
+    })?;
+    let cron_text = ctx
+        .opts
+        .text("cron")
+        .unwrap_or(kind.default_cron())
+        .to_string();
+    let cron: CronExpr = cron_text
+        .parse()
+        .map_err(|e: crate::scheduler::cron::CronError| CommandError::invalid(e.to_string()))?;
+    let timezone = match ctx.opts.text("timezone") {
+        Some(text) => crate::core::setup::timezone(text)?,
+        None => ctx.workspace.timezone,
+    };
+    let channel = match ctx.opts.channel("channel").or(default_channel(ctx, kind)) {
+        Some(channel) => channel,
+        None => {
+            return Err(CommandError::invalid(format!(
+                "say where to post: `channel:#…` (or set the workspace's {} channel with \
+                 `/setup channel`)",
+                channel_kind(kind)
+            )))
+        }
+    };
+    let new = NewSchedule {
+        workspace_id: ctx.workspace.id,
+        kind,
+        cron: cron.as_str(),
+        timezone,
+        channel_id: channel,
+        created_by: ctx.actor.user_id,
+    };
+    let now = ctx.now;
+    let id = store::insert(ctx.conn(), &new, now).await?;
+    ctx.audit(
+        "schedule.add",
+        "schedule",
+        Some(id),
+        None,
+        Some(json!({ "kind": kind.as_str(), "cron": cron.as_str(), "timezone": timezone.name(), "channel_id": channel })),
+    )
+    .await?;
+    let runs = Recurrence::new(cron.clone(), timezone).next_n(now, NEXT_RUNS);
+    let ws_tz = ctx.workspace.timezone;
+    let lines: Vec<String> = runs.iter().map(|at| local(*at, ws_tz)).collect();
+    let zone_note = if timezone == ws_tz {
+        String::new()
+    } else {
+        format!(" (the schedule keeps {} time)", timezone.name())
+    };
+    Ok(Reply::card(
+        Card::new(
+            format!("Schedule #{id} added: {}", kind.label()),
+            Tone::Success,
+        )
+        .description(format!(
+            "{} ({}) in <#{channel}>.",
+            cron.describe(),
+            timezone.name()
+        ))
+        .wide_field(
+            format!("Next {NEXT_RUNS} runs, {} time{zone_note}", ws_tz.name()),
+            lines.join("\n"),
+        )
+        .footer(format!(
+            "Pause with /schedule pause id:{id}; try it now with /schedule run-now id:{id}"
+        )),
+    ))
+}
+
+pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+    let ws = ctx.workspace.id;
+    let schedules = store::list(ctx.conn(), ws).await?;
+    if schedules.is_empty() {
+        return Ok(Reply::info(
+            "No schedules yet. `/setup channel kind:digest channel:#…` creates the defaults, or \
+             `/schedule add kind:kpi_digest`.",
+        ));
+    }
+    let ws_tz = ctx.workspace.timezone;
+    let mut table = Table::new(&[
+        "#", "Kind", "When", "Channel", "State", "Next run", "Last run",
+    ]);
+    for s in &schedules {
+        let cron: Option<CronExpr> = s.cron.parse().ok();
+        let next = cron
+            .as_ref()
+            .filter(|_| s.enabled)
+            .and_then(|c| Recurrence::new(c.clone(), s.timezone).next_after(ctx.now))
+            .map_or("—".to_string(), |at| local(at, ws_tz));
+        let last = store::last_run(ctx.conn(), ws, s.id)
+            .await?
+            .map_or("—".to_string(), |(status, at)| {
+                format!("{} {status}", local(at, ws_tz))
+            });
+        table.row(vec![
+            format!("#{}", s.id),
+            s.kind.label().to_string(),
+            format!(
+                "{} ({})",
+                cron.map_or(s.cron.clone(), |c| c.describe()),
+                s.timezone.name()
+            ),
+            format!("<#{}>", s.channel_id),
+            if s.enabled { "active" } else { "paused" }.to_string(),
+            next,
+            last,
+        ]);
+    }
+    Ok(Reply::card(
+        Card::new(format!("Schedules · {}", ctx.workspace.name), Tone::Info)
+            .table(table)
+            .footer(format!("Times in {}", ws_tz.name())),
+    ))
+}
+
+pub async fn remove(ctx: &mut Ctx<'_>) -> CommandResult {
+    let schedule = load(ctx).await?;
+    let (ws, id) = (ctx.workspace.id, schedule.id);
+    store::remove(ctx.conn(), ws, id).await?;
+    ctx.audit(
+        "schedule.remove",
+        "schedule",
+        Some(id),
+        Some(record(&schedule)),
+        None,
+    )
+    .await?;
+    Ok(Reply::success(format!(
+        "Schedule #{id} ({}) removed.",
+        schedule.kind.label()
+    )))
+}
+
+pub async fn pause(ctx: &mut Ctx<'_>) -> CommandResult {
+    set_enabled(ctx, false).await
+}
+
+pub async fn resume(ctx: &mut Ctx<'_>) -> CommandResult {
+    set_enabled(ctx, true).await
+}
+
+async fn set_enabled(ctx: &mut Ctx<'_>, enabled: bool) -> CommandResult {
+    let schedule = load(ctx).await?;
+    let (ws, id, now) = (ctx.workspace.id, schedule.id, ctx.now);
+    let word = if enabled { "resumed" } else { "paused" };
+    if schedule.enabled == enabled {
+        return Ok(Reply::info(format!("Schedule #{id} is already {word}.")));
+    }
+    store::set_enabled(ctx.conn(), ws, id, enabled, now).await?;
+    ctx.audit(
+        if enabled {
+            "schedule.resume"
+        } else {
+            "schedule.pause"
+        },
+        "schedule",
+        Some(id),
+        Some(json!({ "enabled": schedule.enabled })),
+        Some(json!({ "enabled": enabled })),
+    )
+    .await?;
+    let note = if enabled {
+        " Runs missed while paused are not posted; the next one is."
+    } else {
+        ""
+    };
+    Ok(Reply::success(format!(
+        "Schedule #{id} ({}) {word}.{note}",
+        schedule.kind.label()
+    )))
+}
+
+/// Posts what the schedule would post, now, once (outside the schedule's ledger).
+pub async fn run_now(ctx: &mut Ctx<'_>) -> CommandResult {
+    let schedule = load(ctx).await?;
+    let post: Option<Post> = crate::core::scheduled::post(ctx, &schedule, None).await?;
+    let id = schedule.id;
+    ctx.audit(
+        "schedule.run_now",
+        "schedule",
+        Some(id),
+        None,
+        Some(record(&schedule)),
+    )
+    .await?;
+    Ok(match post {
+        Some(post) => Reply::success(format!(
+            "Schedule #{id} ({}) posted in <#{}> now.",
+            schedule.kind.label(),
+            schedule.channel_id
+        ))
+        .with_post(post),
+        None => Reply::info(format!(
+            "Schedule #{id} ({}) has nothing to post now (everyone has submitted, or nothing expires).",
+            schedule.kind.label()
+        )),
+    })
+}
+
+/// After `/setup channel kind:…` set `channel` (was `old`): schedules of the kinds that post
+/// there move along, and a kind without any schedule gets its default. Returns what was done,
+/// as sentences.
+pub async fn follow_channel(
+    ctx: &mut Ctx<'_>,
+    channel_kind: &str,
+    old: Option<i64>,
+    channel: i64,
+) -> CommandResult<Vec<String>> {
+    let kinds: &[ScheduleKind] = match channel_kind {
+        "digest" => &[ScheduleKind::KpiDigest, ScheduleKind::ForecastMissing],
+        "reminders" => &[
+            ScheduleKind::ForecastReminder,
+            ScheduleKind::RegistrationExpiry,
+        ],
+        _ => &[],
+    };
+    let (ws, now) = (ctx.workspace.id, ctx.now);
+    let existing = store::list(ctx.conn(), ws).await?;
+    let mut said = Vec::new();
+    for kind in kinds {
+        let of_kind: Vec<&Schedule> = existing.iter().filter(|s| s.kind == *kind).collect();
+        if of_kind.is_empty() {
+            let cron: CronExpr = kind
+                .default_cron()
+                .parse()
+                .map_err(|e| anyhow::anyhow!("default cron: {e}"))?;
+            let new = NewSchedule {
+                workspace_id: ws,
+                kind: *kind,
+                cron: cron.as_str(),
+                timezone: ctx.workspace.timezone,
+                channel_id: channel,
+                created_by: ctx.actor.user_id,
+            };
+            let id = store::insert(ctx.conn(), &new, now).await?;
+            ctx.audit(
+                "schedule.add",
+                "schedule",
+                Some(id),
+                None,
+                Some(json!({ "kind": kind.as_str(), "cron": cron.as_str(), "default": true })),
+            )
+            .await?;
+            said.push(format!("{} #{id}: {}", kind.label(), cron.describe()));
+            continue;
+        }
+        for s in of_kind.iter().filter(|s| Some(s.channel_id) == old) {
+            store::set_channel(ctx.conn(), ws, s.id, channel, now).await?;
+            said.push(format!("{} #{} moved here", kind.label(), s.id));
+        }
+    }
+    Ok(said)
+}
+
+async fn load(ctx: &mut Ctx<'_>) -> CommandResult<Schedule> {
+    let id = ctx
+        .opts
+        .integer("id")
+        .ok_or_else(|| CommandError::invalid("give the schedule's `id:`; see `/schedule list`"))?;
+    let ws = ctx.workspace.id;
+    store::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
+        CommandError::invalid(format!(
+            "there is no schedule #{id} in this workspace; see `/schedule list`"
+        ))
+    })
+}
+
+/// The workspace channel a kind posts to by default.
+fn default_channel(ctx: &Ctx<'_>, kind: ScheduleKind) -> Option<i64> {
+    match kind {
+        ScheduleKind::KpiDigest | ScheduleKind::ForecastMissing => ctx.workspace.digest_channel_id,
+        ScheduleKind::ForecastReminder | ScheduleKind::RegistrationExpiry => {
+            ctx.workspace.reminder_channel_id
+        }
+    }
+}
+
+fn channel_kind(kind: ScheduleKind) -> &'static str {
+    match kind {
+        ScheduleKind::KpiDigest | ScheduleKind::ForecastMissing => "digest",
+        ScheduleKind::ForecastReminder | ScheduleKind::RegistrationExpiry => "reminders",
+    }
+}
+
+/// `Mon 7 Dec 09:00` in `tz`.
+fn local(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz)
+        .format("%a %-d %b %Y %H:%M")
+        .to_string()
+}
+
+fn record(s: &Schedule) -> serde_json::Value {
+    json!({
+        "kind": s.kind.as_str(),
+        "cron": s.cron,
+        "timezone": s.timezone.name(),
+        "channel_id": s.channel_id,
+        "enabled": s.enabled,
+    })
+}
