@@ -6,6 +6,7 @@
 //! statements); every iteration varies the record it touches.
 
 mod cases;
+mod digest;
 pub mod report;
 mod throughput;
 
@@ -138,6 +139,8 @@ async fn bench(store: &Store, config: &Config, args: &BenchArgs) -> anyhow::Resu
         "{}",
         table(&["command", "n", "median ms", "p99 ms", "max ms"], &rows)
     );
+
+    digest::run(&core, store, ws, args.iterations).await?;
 
     let seconds = args.throughput_seconds;
     println!(

@@ -12,6 +12,12 @@ use crate::domain::Choice;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
+/// A registration that makes its deal partner sourced (approved, or closed won with it). The
+/// status is compared as an expression (`|| ''`), so no planner looks a deal's registration up
+/// through an index by status (scanning every approved registration per deal) instead of the
+/// index by deal.
+const SOURCING_STATUS: &str = "r.status || '' IN ('approved', 'closed_won')";
+
 /// Whose figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KpiScope {
@@ -101,7 +107,7 @@ pub async fn won_deals(
          CASE WHEN d.distributor_partner_id IS NULL THEN 0 ELSE 1 END AS distributed, \
          CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
            AND r.deal_id = d.id AND r.reg_type <> 'services_attach' \
-           AND r.status IN ('approved', 'closed_won')) THEN 1 ELSE 0 END AS sourced, \
+           AND {SOURCING_STATUS}) THEN 1 ELSE 0 END AS sourced, \
          CASE WHEN EXISTS (SELECT 1 FROM deal_influences i WHERE i.workspace_id = d.workspace_id \
            AND i.deal_id = d.id) THEN 1 ELSE 0 END AS influenced \
          FROM deals d WHERE d.workspace_id = $1 AND d.stage = 'closed_won' \
@@ -162,30 +168,23 @@ pub async fn pipeline(
         .collect()
 }
 
-/// Accounts among `won` whose first won deal ever closes in the period: new logos.
+/// Accounts of the scope whose first won deal ever closes in the period: new logos.
 pub async fn new_logos(
     conn: &mut Conn,
     ws: i64,
-    won: &[WonDeal],
+    scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<i64> {
-    let mut accounts: Vec<i64> = won.iter().map(|d| d.account_id).collect();
-    accounts.sort_unstable();
-    accounts.dedup();
-    let mut logos = 0;
-    for chunk in accounts.chunks(500) {
-        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
-        let sql = format!(
-            "SELECT COUNT(*) FROM (SELECT account_id FROM deals WHERE workspace_id = $1 \
-             AND stage = 'closed_won' AND account_id IN ({}) GROUP BY account_id \
-             HAVING MIN(close_date) >= $2) firsts",
-            marks.join(", ")
-        );
-        let mut args = vec![Arg::Text(codec::date(period.first))];
-        args.extend(chunk.iter().map(|id| Arg::Int(*id)));
-        logos += super::args::count(conn, &sql, [vec![Arg::Int(ws)], args].concat()).await?;
-    }
-    Ok(logos)
+    let (filter, args) = deal_filter(scope, 4);
+    let sql = format!(
+        "SELECT COUNT(DISTINCT d.account_id) FROM deals d WHERE d.workspace_id = $1 \
+         AND d.stage = 'closed_won' AND d.close_date >= $2 AND d.close_date <= $3 {filter} \
+         AND NOT EXISTS (SELECT 1 FROM deals e WHERE e.workspace_id = d.workspace_id \
+           AND e.account_id = d.account_id AND e.stage = 'closed_won' AND e.close_date < $2)"
+    );
+    let mut all = vec![Arg::Int(ws), Arg::Text(codec::date(period.first)), Arg::Text(codec::date(period.last))];
+    all.extend(args);
+    super::args::count(conn, &sql, all).await
 }
 
 /// Registrations: (submitted in the period, approved in it, denied in it, pending now,
@@ -205,17 +204,17 @@ pub async fn registrations(
             (f, a)
         }
     };
+    let from = "FROM registrations r JOIN partners p ON p.workspace_id = r.workspace_id \
+        AND p.id = r.partner_id WHERE r.workspace_id = $1";
     let sql = format!(
         "SELECT \
-         COALESCE(SUM(CASE WHEN r.submitted_at >= $2 AND r.submitted_at < $3 THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN r.approved_on >= $4 AND r.approved_on <= $5 THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN r.status = 'denied' AND r.reviewed_at >= $2 AND r.reviewed_at < $3 \
-           THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN r.status IN ('submitted', 'pending_review') THEN 1 ELSE 0 END), 0), \
-         COALESCE(SUM(CASE WHEN r.status = 'approved' AND r.expires_on >= $6 AND r.expires_on <= $7 \
-           THEN 1 ELSE 0 END), 0) \
-         FROM registrations r JOIN partners p ON p.workspace_id = r.workspace_id AND p.id = r.partner_id \
-         WHERE r.workspace_id = $1 {filter}"
+         (SELECT COUNT(*) {from} AND r.submitted_at >= $2 AND r.submitted_at < $3 {filter}), \
+         (SELECT COUNT(*) {from} AND r.approved_on >= $4 AND r.approved_on <= $5 {filter}), \
+         (SELECT COUNT(*) {from} AND r.status = 'denied' AND r.reviewed_at >= $2 \
+           AND r.reviewed_at < $3 {filter}), \
+         (SELECT COUNT(*) {from} AND r.status IN ('submitted', 'pending_review') {filter}), \
+         (SELECT COUNT(*) {from} AND r.status = 'approved' AND r.expires_on >= $6 \
+           AND r.expires_on <= $7 {filter})"
     );
     let mut all = vec![
         Arg::Text(codec::instant(period.from)),
@@ -296,8 +295,10 @@ pub async fn partners_ranked(
     ws: i64,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64, i64)>> {
-    let sourced = "EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
-        AND r.deal_id = d.id AND r.reg_type <> 'services_attach' AND r.status IN ('approved', 'closed_won'))";
+    let sourced = format!(
+        "EXISTS (SELECT 1 FROM registrations r WHERE r.workspace_id = d.workspace_id \
+         AND r.deal_id = d.id AND r.reg_type <> 'services_attach' AND {SOURCING_STATUS})"
+    );
     let sql = format!(
         "WITH won AS (SELECT d.id, d.workspace_id, d.amount_minor, d.transacting_partner_id, \
            d.distributor_partner_id, CASE WHEN {sourced} THEN 1 ELSE 0 END AS sourced \
@@ -306,7 +307,7 @@ pub async fn partners_ranked(
          credit AS ( \
            SELECT r.partner_id, w.amount_minor AS sourced_minor, 0 AS helped_minor FROM won w \
              JOIN registrations r ON r.workspace_id = w.workspace_id AND r.deal_id = w.id \
-             AND r.reg_type <> 'services_attach' AND r.status IN ('approved', 'closed_won') \
+             AND r.reg_type <> 'services_attach' AND {SOURCING_STATUS} \
            UNION ALL SELECT w.transacting_partner_id, 0, w.amount_minor FROM won w \
              WHERE w.sourced = 0 AND w.transacting_partner_id IS NOT NULL \
            UNION ALL SELECT w.distributor_partner_id, 0, w.amount_minor FROM won w \

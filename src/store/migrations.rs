@@ -42,6 +42,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "audit index without touches",
         include_str!("../../migrations/sqlite/0007_audit_index_without_touches.sql"),
     ),
+    (
+        8,
+        "kpi indexes",
+        include_str!("../../migrations/sqlite/0008_kpi_indexes.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -80,6 +85,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         7,
         "audit index without touches",
         include_str!("../../migrations/postgres/0007_audit_index_without_touches.sql"),
+    ),
+    (
+        8,
+        "kpi indexes",
+        include_str!("../../migrations/postgres/0008_kpi_indexes.sql"),
     ),
 ];
 

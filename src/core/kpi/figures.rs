@@ -69,7 +69,7 @@ pub async fn load(
     let period = period_of(ctx, quarter);
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let won = store::won_deals(ctx.conn(), ws, scope, &period).await?;
-    let new_logos = store::new_logos(ctx.conn(), ws, &won, &period).await?;
+    let new_logos = store::new_logos(ctx.conn(), ws, scope, &period).await?;
     let pipeline = store::pipeline(ctx.conn(), ws, scope, &period).await?;
     let soon = today + Duration::days(EXPIRING_DAYS);
     let registrations = store::registrations(ctx.conn(), ws, scope, &period, today, soon).await?;
