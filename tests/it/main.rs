@@ -25,6 +25,7 @@ mod program;
 mod questions;
 mod readme;
 mod registration;
+mod scheduler;
 mod setup;
 mod territory;
 mod touch;
