@@ -2,16 +2,18 @@
 //! (`PARTNERBOT_*`, and `DATABASE_URL` as the common fallback for the database).
 //!
 //! With no configuration at all the bot keeps its data in `sqlite://partnerbot.db` in the working
-//! directory, created on first use. The `[discord]` table and its variables are
-//! described on [`DiscordConfig`].
+//! directory, created on first use. The `[discord]` and `[scheduler]` tables and their
+//! variables are described on [`DiscordConfig`] and [`SchedulerConfig`].
 
 use anyhow::{bail, Context};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 mod discord;
+mod scheduler;
 
 pub use discord::DiscordConfig;
+pub use scheduler::SchedulerConfig;
 
 /// The database used when nothing else is configured.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://partnerbot.db";
@@ -28,6 +30,7 @@ pub struct Config {
     pub log: String,
     pub console: ConsoleConfig,
     pub discord: DiscordConfig,
+    pub scheduler: SchedulerConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,7 @@ impl Default for Config {
                 history_file: Some(PathBuf::from(".partnerbot_history")),
             },
             discord: DiscordConfig::default(),
+            scheduler: SchedulerConfig::default(),
         }
     }
 }
@@ -64,6 +68,8 @@ struct FileConfig {
     console: FileConsole,
     #[serde(default)]
     discord: discord::FileDiscord,
+    #[serde(default)]
+    scheduler: scheduler::FileScheduler,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -116,6 +122,7 @@ impl Config {
             self.console.history_file = (!path.is_empty()).then(|| PathBuf::from(path));
         }
         self.discord.apply_file(file.discord);
+        self.scheduler.apply_file(file.scheduler);
     }
 
     fn apply_env(&mut self, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
@@ -140,11 +147,34 @@ impl Config {
             self.console.history_file = Some(PathBuf::from(path));
         }
         self.discord.apply_env(&get)?;
+        self.scheduler.apply_env(&get)?;
         if self.max_connections == 0 {
             bail!("max_connections must be at least 1");
         }
         Ok(())
     }
+}
+
+/// A number from an environment variable, or an error naming the variable.
+fn number<T: std::str::FromStr>(key: &str, text: &str) -> anyhow::Result<T> {
+    text.trim()
+        .parse()
+        .ok()
+        .with_context(|| format!("{key} `{text}` is not a number"))
+}
+
+/// Loads `file` as `partnerbot.toml` with only the variables in `pairs` set (for tests of each
+/// table).
+#[cfg(test)]
+fn load_for_test(file: &str, pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partnerbot.toml");
+    std::fs::write(&path, file).unwrap();
+    let map: std::collections::HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Config::load_with(Some(&path), move |key| map.get(key).cloned())
 }
 
 fn read_file(path: &Path) -> anyhow::Result<FileConfig> {

@@ -8,6 +8,7 @@ use partnerbot::core::Core;
 use partnerbot::discord::{self, DiscordSettings};
 use partnerbot::domain::role::Role;
 use partnerbot::domain::Choice;
+use partnerbot::scheduler::runner::RunnerSettings;
 use partnerbot::store::Store;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -159,7 +160,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
     let code = match command {
         Command::Run => {
             let settings = discord_settings.expect("read above");
-            let result = discord::run(core, settings, discord::shutdown::signal()).await;
+            let scheduler = RunnerSettings::from_config(&config.scheduler);
+            let result = discord::run(core, settings, scheduler, discord::shutdown::signal()).await;
             store.close().await;
             result?;
             tracing::info!("stopped; the database is closed");

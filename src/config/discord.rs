@@ -12,7 +12,8 @@
 //! | `shard_range = [first, last]` | `PARTNERBOT_DISCORD_SHARDS=0-3` | every shard |
 //! | `defer_after_ms` | `PARTNERBOT_DISCORD_DEFER_AFTER_MS` | 2500 |
 
-use anyhow::{bail, Context};
+use super::number;
+use anyhow::bail;
 use serde::Deserialize;
 
 /// Discord answers an interaction within 3 s; past this the bot defers and edits later.
@@ -167,13 +168,6 @@ impl DiscordConfig {
     }
 }
 
-fn number<T: std::str::FromStr>(key: &str, text: &str) -> anyhow::Result<T> {
-    text.trim()
-        .parse()
-        .ok()
-        .with_context(|| format!("{key} `{text}` is not a number"))
-}
-
 /// `0-3` (inclusive) or a single shard `2`.
 fn parse_shards(text: &str) -> anyhow::Result<(u32, u32)> {
     let key = "PARTNERBOT_DISCORD_SHARDS";
@@ -188,19 +182,7 @@ fn parse_shards(text: &str) -> anyhow::Result<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use std::collections::HashMap;
-
-    fn load(file: &str, pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("partnerbot.toml");
-        std::fs::write(&path, file).unwrap();
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Config::load_with(Some(&path), move |key| map.get(key).cloned())
-    }
+    use crate::config::load_for_test as load;
 
     #[test]
     fn without_discord_settings_there_is_no_token_and_the_defaults_apply() {

@@ -11,6 +11,8 @@
 //! - `answer`: one interaction answered in time, or deferred and delivered later.
 //! - `handler`: the gateway event handler.
 //! - `register`: `register-commands`, a bulk overwrite with a report of what changed.
+//! - `posts`: channel posts the core asks for; `scheduled`: the scheduler's poster, the same
+//!   posts with a nonce Discord enforces, failures sorted into retryable or not.
 //! - `shutdown`: the signal and the in-flight work shutdown waits for.
 //!
 //! Only non-privileged intents are asked for: GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES. Discord
@@ -24,6 +26,7 @@ mod handler;
 mod posts;
 pub mod register;
 pub mod render;
+pub mod scheduled;
 pub mod settings;
 pub mod shutdown;
 mod split;
@@ -31,6 +34,7 @@ mod split;
 pub use settings::{DiscordSettings, MissingToken};
 
 use crate::core::Core;
+use crate::scheduler::runner::{instance_name, Runner, RunnerSettings};
 use anyhow::Context as _;
 use serenity::all::{ClientBuilder, GatewayError, GatewayIntents, Http, HttpBuilder};
 use std::future::Future;
@@ -78,12 +82,15 @@ pub(crate) fn is_unauthorized(err: &serenity::Error) -> bool {
     matches!(err, serenity::Error::Http(http) if http.status_code().is_some_and(|s| s.as_u16() == 401))
 }
 
-/// Connects to Discord and answers events until `shutdown` resolves; then closes the gateway
-/// connections and waits (up to [`shutdown::GRACE`]) for interactions in flight to be answered.
+/// Connects to Discord and answers events until `shutdown` resolves, and runs the schedules
+/// beside it (a [`Runner`] with `scheduler`'s settings, posting through the client's REST
+/// client); then stops the runner after its tick in progress, closes the gateway connections
+/// and waits (up to [`shutdown::GRACE`] each) for interactions in flight to be answered.
 /// The caller closes the store afterwards.
 pub async fn run(
     core: Core,
     settings: DiscordSettings,
+    scheduler: RunnerSettings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let http = http(&settings);
@@ -91,7 +98,7 @@ pub async fn run(
     tracing::info!(%bot, "token accepted");
     let in_flight = shutdown::InFlight::default();
     let handler = Arc::new(handler::Handler::new(
-        core,
+        core.clone(),
         settings.defer_after,
         in_flight.clone(),
     ));
@@ -103,6 +110,16 @@ pub async fn run(
         *client.ws_url.lock().await = url.clone();
     }
     let shard_manager = client.shard_manager.clone();
+    let poster = Arc::new(scheduled::DiscordPoster::new(client.http.clone()));
+    let runner = Runner::new(core, poster, instance_name(), scheduler);
+    let (stop_runner, runner_stopped) = tokio::sync::oneshot::channel::<()>();
+    let mut runner = tokio::spawn(async move {
+        runner
+            .run(async {
+                let _ = runner_stopped.await;
+            })
+            .await;
+    });
     let (first, last) = settings.shards();
     tracing::info!(first, last, total = settings.shard_count, "starting shards");
     let ended = tokio::select! {
@@ -121,6 +138,15 @@ pub async fn run(
         }
         Some(Err(err)) => Err(anyhow::Error::new(err).context("the Discord connection failed")),
     };
+    let _ = stop_runner.send(());
+    if tokio::time::timeout(shutdown::GRACE, &mut runner)
+        .await
+        .is_err()
+    {
+        // Its claim in progress is taken over by the next runner, with the same nonce.
+        tracing::warn!("gave up waiting for the scheduler's tick in progress");
+        runner.abort();
+    }
     if !in_flight.finished(shutdown::GRACE).await {
         tracing::warn!(
             left = in_flight.count(),

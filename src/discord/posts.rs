@@ -1,13 +1,14 @@
 //! Posting the messages a reply asks for in channels ([`Post`]): a review card in the review
 //! channel, a note to a PTM. Tracked posts report their message id back to the core; a post
-//! that names an earlier message edits it instead (and posts anew when it is gone).
+//! that names an earlier message edits it instead (and posts anew when it is gone). The
+//! channel, layout and sending of a part are shared with scheduled posts (`scheduled`).
 
 use crate::core::reply::Post;
 use crate::core::Core;
 use crate::discord::builders;
 use crate::discord::handler::CHANNEL_FILE_LIMIT;
-use crate::discord::render::layout;
-use serenity::all::{Builder, ChannelId, GuildId, Http, MessageId};
+use crate::discord::render::{layout, OutMessage};
+use serenity::all::{Builder, ChannelId, GuildId, Http, Message, MessageId, Nonce};
 
 /// Posts (or edits) each of `posts`; a failure is logged and does not stop the others.
 pub async fn deliver(http: &Http, core: &Core, workspace_id: i64, posts: &[Post]) {
@@ -30,8 +31,8 @@ async fn deliver_one(
     workspace_id: i64,
     post: &Post,
 ) -> anyhow::Result<()> {
-    let channel = ChannelId::new(positive(post.channel_id)?);
-    let parts = layout(&post.message, CHANNEL_FILE_LIMIT).messages;
+    let channel = channel_of(post)?;
+    let parts = parts(post);
     if let Some(message_id) = post.edit_message_id {
         let edit = builders::edit_post(&parts[0], &post.pings);
         let message = MessageId::new(positive(message_id)?);
@@ -47,9 +48,7 @@ async fn deliver_one(
         .filter(|id| *id > 0)
         .map(GuildId::new);
     for (i, part) in parts.iter().enumerate() {
-        let sent = builders::post(part, &post.pings)
-            .execute(http, (channel, guild))
-            .await?;
+        let sent = send_part(http, channel, guild, part, &post.pings, None).await?;
         if let (0, Some(track)) = (i, &post.track) {
             let message_id = i64::try_from(sent.id.get())?;
             core.record_posted(workspace_id, track, post.channel_id, message_id)
@@ -57,6 +56,34 @@ async fn deliver_one(
         }
     }
     Ok(())
+}
+
+/// The channel `post` goes to.
+pub(super) fn channel_of(post: &Post) -> anyhow::Result<ChannelId> {
+    Ok(ChannelId::new(positive(post.channel_id)?))
+}
+
+/// `post` laid out as channel messages within Discord's limits (at least one).
+pub(super) fn parts(post: &Post) -> Vec<OutMessage> {
+    layout(&post.message, CHANNEL_FILE_LIMIT).messages
+}
+
+/// Sends one part of a post as a new message pinging `pings`. With a `nonce`, Discord
+/// enforces it: the same nonce again within a few minutes returns the message already posted
+/// instead of a copy.
+pub(super) async fn send_part(
+    http: &Http,
+    channel: ChannelId,
+    guild: Option<GuildId>,
+    part: &OutMessage,
+    pings: &[i64],
+    nonce: Option<String>,
+) -> serenity::Result<Message> {
+    let mut message = builders::post(part, pings);
+    if let Some(nonce) = nonce {
+        message = message.nonce(Nonce::String(nonce)).enforce_nonce(true);
+    }
+    message.execute(http, (channel, guild)).await
 }
 
 fn positive(id: i64) -> anyhow::Result<u64> {

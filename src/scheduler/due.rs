@@ -64,6 +64,12 @@ impl Recurrence {
         self.collect(from, Some(to), MAX_OCCURRENCES)
     }
 
+    /// The latest due instant in `(after, upto]`, however long ago (a runner records the
+    /// latest run it missed with it).
+    pub fn latest_in(&self, after: DateTime<Utc>, upto: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        latest_between(self, after, upto, None)
+    }
+
     /// The first due instant strictly after `after`, or `None` if there is none within about
     /// 5 years.
     pub fn next_after(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -146,23 +152,38 @@ pub fn due_now(
 }
 
 /// The latest due instant in `(last_handled, now]` that is at most `catch_up` before `now`.
-/// Looks back a day at a time (a day holds far fewer than [`MAX_OCCURRENCES`] instants, so
-/// none is cut off), newest day first.
 fn latest_recent(
     rec: &Recurrence,
     last_handled: DateTime<Utc>,
     now: DateTime<Utc>,
     catch_up: TimeDelta,
 ) -> Option<DateTime<Utc>> {
-    let oldest = now.checked_sub_signed(catch_up)?;
-    let mut end = now;
-    while end > last_handled && end >= oldest {
+    latest_between(
+        rec,
+        last_handled,
+        now,
+        Some(now.checked_sub_signed(catch_up)?),
+    )
+}
+
+/// The latest due instant in `(after, upto]`, or `None` when there is none or it is before
+/// `not_before`. Looks back a day at a time (a day holds far fewer than [`MAX_OCCURRENCES`]
+/// instants, so none is cut off), newest day first, and not past `not_before`.
+fn latest_between(
+    rec: &Recurrence,
+    after: DateTime<Utc>,
+    upto: DateTime<Utc>,
+    not_before: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let recent = |at: DateTime<Utc>| not_before.map_or(true, |oldest| at >= oldest);
+    let mut end = upto;
+    while end > after && recent(end) {
         let start = end
             .checked_sub_signed(TimeDelta::days(1))
             .unwrap_or(DateTime::<Utc>::MIN_UTC)
-            .max(last_handled);
+            .max(after);
         if let Some(&latest) = rec.occurrences(start, end).last() {
-            return (latest >= oldest).then_some(latest);
+            return recent(latest).then_some(latest);
         }
         end = start;
     }

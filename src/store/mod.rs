@@ -20,6 +20,7 @@ pub mod deal;
 pub mod forecast;
 pub mod influence;
 pub mod interaction;
+pub mod job_run;
 pub mod kpi;
 pub mod member;
 mod migrations;

@@ -107,6 +107,27 @@ pub async fn all_enabled(conn: &mut Conn) -> anyhow::Result<Vec<Schedule>> {
     rows.iter().map(from_row).collect()
 }
 
+/// Every enabled schedule of every workspace with the latest due instant its ledger has (one
+/// query a tick: the unique `(schedule_id, due_at)` index answers each `MAX`).
+pub async fn enabled_with_last_due(
+    conn: &mut Conn,
+) -> anyhow::Result<Vec<(Schedule, Option<DateTime<Utc>>)>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS}, (SELECT MAX(j.due_at) FROM job_runs j \
+         WHERE j.schedule_id = schedules.id AND j.workspace_id = schedules.workspace_id) AS last_due \
+         FROM schedules WHERE enabled = 1 ORDER BY id"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let last: Option<String> = row.try_get("last_due")?;
+            let last = last.as_deref().map(codec::parse_instant).transpose()?;
+            Ok((from_row(row)?, last))
+        })
+        .collect()
+}
+
 /// Pauses or resumes; false when there is no such schedule.
 pub async fn set_enabled(
     conn: &mut Conn,

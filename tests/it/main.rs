@@ -26,6 +26,7 @@ mod questions;
 mod readme;
 mod registration;
 mod schedule;
+mod scheduler;
 mod setup;
 mod territory;
 mod touch;

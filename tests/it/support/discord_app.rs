@@ -7,6 +7,7 @@
 use super::fake_discord::{Answer, FakeConfig, FakeDiscord, Recorded, APP_ID, WAIT};
 use super::{Backend, TestApp};
 use partnerbot::discord::{self, DiscordSettings};
+use partnerbot::scheduler::runner::RunnerSettings;
 use serde_json::Value;
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -65,6 +66,26 @@ impl DiscordApp {
         config: FakeConfig,
         adjust: impl FnOnce(&mut DiscordSettings),
     ) -> Option<DiscordApp> {
+        DiscordApp::launch_with(backend, config, adjust, RunnerSettings::default()).await
+    }
+
+    /// The bot connected and READY, its schedule runner ticking with `scheduler`'s settings.
+    pub async fn start_scheduling(
+        backend: Backend,
+        scheduler: RunnerSettings,
+    ) -> Option<DiscordApp> {
+        let app = DiscordApp::launch_with(backend, FakeConfig::default(), |_| {}, scheduler);
+        let app = app.await?;
+        app.wait_ready().await;
+        Some(app)
+    }
+
+    async fn launch_with(
+        backend: Backend,
+        config: FakeConfig,
+        adjust: impl FnOnce(&mut DiscordSettings),
+        scheduler: RunnerSettings,
+    ) -> Option<DiscordApp> {
         let app = TestApp::start(backend).await?;
         let config = FakeConfig {
             expected_token: Some(TOKEN.to_string()),
@@ -80,7 +101,12 @@ impl DiscordApp {
         let shutdown = async move {
             let _ = rx.await;
         };
-        let bot = tokio::spawn(discord::run(app.core.clone(), settings, shutdown));
+        let bot = tokio::spawn(discord::run(
+            app.core.clone(),
+            settings,
+            scheduler,
+            shutdown,
+        ));
         Some(DiscordApp {
             app: Some(app),
             fake,

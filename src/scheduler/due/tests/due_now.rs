@@ -173,3 +173,20 @@ fn catching_up_across_fall_back_counts_the_overlap_run_once() {
     );
     assert_eq!(due, nothing(0));
 }
+
+#[test]
+fn latest_in_finds_the_latest_due_instant_however_long_ago() {
+    let rec = daily();
+    let latest = |after: &str, upto: &str| rec.latest_in(at(after), at(upto));
+    // A month down: the latest is the morning of the last day, far outside any catch-up.
+    assert_eq!(
+        latest("2026-06-01T00:00:00Z", "2026-07-01T11:59:00Z"),
+        Some(at("2026-06-30T12:00:00Z"))
+    );
+    assert_eq!(
+        latest("2026-06-01T00:00:00Z", "2026-07-01T12:00:00Z"),
+        Some(at("2026-07-01T12:00:00Z"))
+    );
+    // The range is open at the start.
+    assert_eq!(latest("2026-07-01T12:00:00Z", "2026-07-02T11:00:00Z"), None);
+}

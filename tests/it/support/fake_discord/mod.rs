@@ -1,8 +1,8 @@
 //! A fake Discord for tests and local runs: a REST server (what serenity's `HttpBuilder::proxy`
 //! is pointed at) and a gateway (`ws://`), in one process, recording everything the bot does.
 //!
-//! - `http`: the HTTP/1.1 server; `routes` + `webhooks`: what each REST route answers, and
-//!   Discord's rules for interaction callbacks; `gateway`: HELLO/IDENTIFY/READY/heartbeats and
+//! - `http`: the HTTP/1.1 server; `routes` + `webhooks` + `channel`: what each REST route
+//!   answers, Discord's rules for interaction callbacks and message nonces; `gateway`: HELLO/IDENTIFY/READY/heartbeats and
 //!   dispatch; `state`: the recording; `fixtures`: payload builders checked against serenity's
 //!   own types; `openapi`: request bodies checked against Discord's OpenAPI description;
 //!   `events`: interactions and other dispatches sent to the bot;
@@ -12,6 +12,7 @@
 //! outside this directory.
 
 mod answer;
+mod channel;
 mod events;
 pub mod fixtures;
 mod gateway;

@@ -257,11 +257,7 @@ fn respond(shared: &Shared, state: &mut State, call: &Call, authorization: &str)
             &body,
         ),
         ("POST", "/channels/{channel_id}/messages") => {
-            let id = state.fresh_id();
-            let channel_id = call.seg(1).parse().unwrap_or(0);
-            let message = fixtures::bot_message(id, channel_id, &body);
-            state.messages.insert(id.to_string(), message.clone());
-            HttpResponse::json(200, &message)
+            super::channel::create_message(state, call.seg(1).parse().unwrap_or(0), &body)
         }
         (method, "/channels/{channel_id}/messages/{message_id}") => {
             super::webhooks::stored_message(state, method, call.seg(3), &body)

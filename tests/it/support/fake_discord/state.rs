@@ -151,6 +151,8 @@ pub(crate) struct State {
     pub originals: HashMap<String, Value>,
     /// Messages created through REST, by id.
     pub messages: HashMap<String, Value>,
+    /// The message each (channel, nonce) created and when, for `enforce_nonce`.
+    pub nonces: HashMap<(u64, String), (u64, Instant)>,
     /// Guild objects sent as GUILD_CREATE after READY (for the shard that owns them).
     pub guilds: Vec<Value>,
     pub expected_token: Option<String>,
