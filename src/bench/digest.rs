@@ -79,6 +79,9 @@ pub async fn run(core: &Core, store: &Store, ws: i64, iterations: usize) -> anyh
             ms(s.max_ms),
         ],
     ];
-    print!("{}", table(&["what", "n", "median ms", "p99 ms", "max ms"], &rows));
+    print!(
+        "{}",
+        table(&["what", "n", "median ms", "p99 ms", "max ms"], &rows)
+    );
     Ok(())
 }

@@ -182,7 +182,11 @@ pub async fn new_logos(
          AND NOT EXISTS (SELECT 1 FROM deals e WHERE e.workspace_id = d.workspace_id \
            AND e.account_id = d.account_id AND e.stage = 'closed_won' AND e.close_date < $2)"
     );
-    let mut all = vec![Arg::Int(ws), Arg::Text(codec::date(period.first)), Arg::Text(codec::date(period.last))];
+    let mut all = vec![
+        Arg::Int(ws),
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+    ];
     all.extend(args);
     super::args::count(conn, &sql, all).await
 }

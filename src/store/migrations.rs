@@ -47,6 +47,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "kpi indexes",
         include_str!("../../migrations/sqlite/0008_kpi_indexes.sql"),
     ),
+    (
+        9,
+        "open claims of the run ledger",
+        include_str!("../../migrations/sqlite/0009_job_runs_claimed.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -90,6 +95,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         8,
         "kpi indexes",
         include_str!("../../migrations/postgres/0008_kpi_indexes.sql"),
+    ),
+    (
+        9,
+        "open claims of the run ledger",
+        include_str!("../../migrations/postgres/0009_job_runs_claimed.sql"),
     ),
 ];
 

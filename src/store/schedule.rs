@@ -97,16 +97,6 @@ pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<
     row.map(|r| from_row(&r)).transpose()
 }
 
-/// Every enabled schedule of every workspace (what the runner looks at on each tick).
-pub async fn all_enabled(conn: &mut Conn) -> anyhow::Result<Vec<Schedule>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM schedules WHERE enabled = 1 ORDER BY id"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter().map(from_row).collect()
-}
-
 /// Every enabled schedule of every workspace with the latest due instant its ledger has (one
 /// query a tick: the unique `(schedule_id, due_at)` index answers each `MAX`).
 pub async fn enabled_with_last_due(
