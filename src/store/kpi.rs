@@ -244,17 +244,24 @@ pub async fn touches(
     scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64)>> {
+    // A territory's touches are read partner by partner (`touches_by_partner` carries the type),
+    // not by scanning the quarter's touches and looking each one's partner up.
     let (filter, args) = match scope {
         KpiScope::Owner(user) => ("AND t.logged_by = $4".to_string(), vec![Arg::Int(*user)]),
-        other => partner_filter(other, 4).unwrap_or_default(),
-    };
-    let join = if filter.contains("p.") {
-        "JOIN partners p ON p.workspace_id = t.workspace_id AND p.id = t.partner_id"
-    } else {
-        ""
+        KpiScope::Workspace => (String::new(), Vec::new()),
+        KpiScope::Partner(id) => ("AND t.partner_id = $4".to_string(), vec![Arg::Int(*id)]),
+        other => {
+            let (f, a) = partner_filter(other, 4).unwrap_or_default();
+            (
+                format!(
+                    "AND t.partner_id IN (SELECT p.id FROM partners p WHERE p.workspace_id = $1 {f})"
+                ),
+                a,
+            )
+        }
     };
     let sql = format!(
-        "SELECT t.touch_type, COUNT(*) FROM touches t {join} WHERE t.workspace_id = $1 \
+        "SELECT t.touch_type, COUNT(*) FROM touches t WHERE t.workspace_id = $1 \
          AND t.occurred_on >= $2 AND t.occurred_on <= $3 {filter} GROUP BY t.touch_type"
     );
     let mut all = vec![
