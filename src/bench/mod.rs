@@ -98,7 +98,9 @@ async fn bench(store: &Store, config: &Config, args: &BenchArgs) -> anyhow::Resu
 
     let core = Core::new(store.clone(), Arc::new(SystemClock));
     let director: String = sqlx::query_scalar(
-        "SELECT display_name FROM members WHERE workspace_id = $1 AND roles LIKE 'director%' ORDER BY user_id LIMIT 1",
+        "SELECT m.display_name FROM members m WHERE m.workspace_id = $1 AND EXISTS (SELECT 1 \
+         FROM territory_members tm WHERE tm.workspace_id = m.workspace_id \
+         AND tm.user_id = m.user_id AND tm.role = 'director') ORDER BY m.user_id LIMIT 1",
     )
     .bind(ws)
     .fetch_one(store.pool())

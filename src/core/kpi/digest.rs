@@ -5,7 +5,7 @@
 //! is cut to a few lines, so the post fits Discord's limits for any workspace size.
 
 use super::figures::{self, Figures, EXPIRING_DAYS};
-use super::marketplace_gaps;
+use super::gap_counts;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Tone};
@@ -16,7 +16,6 @@ use crate::domain::forecast::ForecastWeek;
 use crate::domain::kpi::Share;
 use crate::domain::money::format_money_short;
 use crate::domain::Choice;
-use crate::store::compliance::{self, GapFilter, GapKind};
 use crate::store::kpi::{self as store, KpiScope};
 use crate::store::{away, forecast};
 use std::collections::HashSet;
@@ -46,12 +45,12 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
     let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
     let ids: Vec<i64> = ptms.iter().map(|p| p.user_id).collect();
     let now = figures::load(ctx, &KpiScope::Workspace, quarter, &ids).await?;
-    let then = figures::load(ctx, &KpiScope::Workspace, quarter.prev(), &ids).await?;
+    // Last quarter is compared on revenue only: nothing else of it is shown.
+    let then = figures::revenue(ctx, &KpiScope::Workspace, quarter.prev()).await?;
     let period = figures::period_of(ctx, quarter);
     let partners = store::partners_ranked(ctx.conn(), ws, &period).await?;
     let territories = store::territories_ranked(ctx.conn(), ws, &period).await?;
-    let gaps = marketplace_gaps(ctx, (None, None)).await?;
-    let overdue = overdue_reviews(ctx).await?;
+    let (gaps, overdue) = gap_counts(ctx, (None, None)).await?;
     let submissions = submissions(ctx, &week, &ptms).await?;
 
     let currency = ctx.workspace.currency;
@@ -67,18 +66,18 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
         quarter.label(),
         short(now.revenue.total),
         now.revenue.deals,
-        change_text(now.revenue.total, then.revenue.total, currency),
-        short(then.revenue.total)
+        change_text(now.revenue.total, then.total, currency),
+        short(then.total)
     ))
     .field(
         "Partner sourced",
-        share(now.revenue.sourced_share(), then.revenue.sourced_share()),
+        share(now.revenue.sourced_share(), then.sourced_share()),
     )
     .field(
         "Co-sell / influence",
         share(
             now.revenue.co_sell_influence_share(),
-            then.revenue.co_sell_influence_share(),
+            then.co_sell_influence_share(),
         ),
     )
     .field("New logos", now.new_logos.to_string())
@@ -164,22 +163,6 @@ fn clip(text: &str, max: usize) -> String {
     } else {
         format!("{}…", text.chars().take(max - 1).collect::<String>())
     }
-}
-
-async fn overdue_reviews(ctx: &mut Ctx<'_>) -> CommandResult<i64> {
-    let filter = GapFilter {
-        territory_id: None,
-        partner_id: None,
-        today: ctx.today,
-        review_cutoff: crate::core::compliance::review_cutoff(ctx),
-    };
-    let ws = ctx.workspace.id;
-    let counts = compliance::counts(ctx.conn(), ws, &filter).await?;
-    Ok(counts
-        .iter()
-        .filter(|(k, _)| *k == GapKind::ReviewOverdue)
-        .map(|(_, n)| n)
-        .sum())
 }
 
 /// `42 of 50 submitted (3 late), 2 away, 6 missing: Mo Patel, …` (names, never mentions).

@@ -15,6 +15,31 @@ use std::collections::HashSet;
 /// Days ahead an approved registration counts as expiring.
 pub const EXPIRING_DAYS: i64 = 14;
 
+/// Partner touches of the scope in the quarter by type: (touch type id, count).
+pub async fn touches(
+    ctx: &mut Ctx<'_>,
+    scope: &KpiScope,
+    quarter: FiscalQuarter,
+) -> CommandResult<Vec<(String, i64)>> {
+    let period = period_of(ctx, quarter);
+    let ws = ctx.workspace.id;
+    Ok(store::touches(ctx.conn(), ws, scope, &period).await?)
+}
+
+/// Closed-won revenue of the scope in the quarter by attribution (what the digest compares
+/// with last quarter).
+pub async fn revenue(
+    ctx: &mut Ctx<'_>,
+    scope: &KpiScope,
+    quarter: FiscalQuarter,
+) -> CommandResult<Revenue> {
+    let period = period_of(ctx, quarter);
+    let ws = ctx.workspace.id;
+    Ok(Revenue::of(
+        &store::won_deals(ctx.conn(), ws, scope, &period).await?,
+    ))
+}
+
 /// The figures of one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Figures {
@@ -26,17 +51,11 @@ pub struct Figures {
     pub new_logos: i64,
     /// Submitted, approved, denied in the period; pending and expiring soon now.
     pub registrations: [i64; 5],
-    /// (touch type id, count).
-    pub touches: Vec<(String, i64)>,
     /// Forecasts submitted and due (PTM-weeks not away) for deadlines passed in the period.
     pub forecasts: (i64, i64),
 }
 
 impl Figures {
-    pub fn touch_total(&self) -> i64 {
-        self.touches.iter().map(|(_, n)| n).sum()
-    }
-
     pub fn pipeline_of(&self, category: &str) -> i64 {
         self.pipeline
             .iter()
@@ -73,7 +92,6 @@ pub async fn load(
     let pipeline = store::pipeline(ctx.conn(), ws, scope, &period).await?;
     let soon = today + Duration::days(EXPIRING_DAYS);
     let registrations = store::registrations(ctx.conn(), ws, scope, &period, today, soon).await?;
-    let touches = store::touches(ctx.conn(), ws, scope, &period).await?;
     let calendar = ctx.workspace.forecast_calendar();
     let now = ctx.now;
     let forecasts = submission_rate(ctx, &calendar, quarter, forecasters, now).await?;
@@ -83,7 +101,6 @@ pub async fn load(
         pipeline,
         new_logos,
         registrations,
-        touches,
         forecasts,
     })
 }

@@ -42,6 +42,10 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
     };
     let now = figures::load(ctx, &scoped.scope, quarter, &scoped.forecasters).await?;
     let then = figures::load(ctx, &scoped.scope, quarter.prev(), &scoped.forecasters).await?;
+    let touches = (
+        figures::touches(ctx, &scoped.scope, quarter).await?,
+        figures::touches(ctx, &scoped.scope, quarter.prev()).await?,
+    );
     let gaps = match scoped.gaps {
         Some(filter) => Some(marketplace_gaps(ctx, filter).await?),
         None => None,
@@ -49,7 +53,13 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
     let ws = ctx.workspace.id;
     let practice = store::practice(ctx.conn(), ws, &scoped.scope).await?;
     Ok(Reply::card(card(
-        ctx, &scoped, quarter, &now, &then, gaps, practice,
+        ctx,
+        &scoped,
+        quarter,
+        (&now, &then),
+        &touches,
+        gaps,
+        practice,
     )))
 }
 
@@ -113,12 +123,27 @@ async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
     })
 }
 
+/// Touches by type: (touch type id, count).
+type TouchCounts = Vec<(String, i64)>;
+
+fn total(touches: &[(String, i64)]) -> i64 {
+    touches.iter().map(|(_, n)| n).sum()
+}
+
 /// Marketplace compliance gaps now: deals without a portal id, behind in the portal, or
 /// needing attention there.
 pub async fn marketplace_gaps(
     ctx: &mut Ctx<'_>,
-    (territory_id, partner_id): (Option<i64>, Option<i64>),
+    filter: (Option<i64>, Option<i64>),
 ) -> CommandResult<i64> {
+    Ok(gap_counts(ctx, filter).await?.0)
+}
+
+/// (marketplace gaps, registrations past the review target) now, in one statement.
+pub async fn gap_counts(
+    ctx: &mut Ctx<'_>,
+    (territory_id, partner_id): (Option<i64>, Option<i64>),
+) -> CommandResult<(i64, i64)> {
     let filter = GapFilter {
         territory_id,
         partner_id,
@@ -127,24 +152,26 @@ pub async fn marketplace_gaps(
     };
     let ws = ctx.workspace.id;
     let counts = compliance::counts(ctx.conn(), ws, &filter).await?;
-    Ok(counts
-        .iter()
-        .filter(|(kind, _)| {
+    let sum = |pick: fn(&GapKind) -> bool| -> i64 {
+        counts.iter().filter(|(k, _)| pick(k)).map(|(_, n)| n).sum()
+    };
+    Ok((
+        sum(|k| {
             matches!(
-                kind,
+                k,
                 GapKind::NoPortalId | GapKind::PortalBehind | GapKind::PortalAttention
             )
-        })
-        .map(|(_, n)| n)
-        .sum())
+        }),
+        sum(|k| *k == GapKind::ReviewOverdue),
+    ))
 }
 
 fn card(
     ctx: &Ctx<'_>,
     scoped: &Scoped,
     quarter: FiscalQuarter,
-    now: &Figures,
-    then: &Figures,
+    (now, then): (&Figures, &Figures),
+    (touches_now, touches_then): &(TouchCounts, TouchCounts),
     gaps: Option<i64>,
     practice: Option<(i64, i64)>,
 ) -> Card {
@@ -187,14 +214,14 @@ fn card(
     let by_type: Vec<String> = TouchType::ALL
         .iter()
         .filter_map(|t| {
-            let n = now.touches.iter().find(|(id, _)| id == t.as_str())?.1;
+            let n = touches_now.iter().find(|(id, _)| id == t.as_str())?.1;
             Some(format!("{} {n}", t.label()))
         })
         .collect();
     let touches = format!(
         "{} ({} vs {prev})\n{}",
-        now.touch_total(),
-        count_change(now.touch_total(), then.touch_total()),
+        total(touches_now),
+        count_change(total(touches_now), total(touches_then)),
         if by_type.is_empty() {
             "none".to_string()
         } else {
