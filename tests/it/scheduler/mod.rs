@@ -12,6 +12,7 @@
 //! - `wiring`: `partnerbot run` runs the schedules beside the gateway.
 
 mod catch_up;
+mod digest_post;
 mod dst;
 mod ledger;
 mod poster;
