@@ -2,6 +2,7 @@
 //! matching records (prefix matches first, then anywhere in the name, then close spellings).
 //! Read-only and quick: one or two indexed queries.
 
+use crate::core::reply::clip;
 use crate::core::Core;
 use crate::domain::deal::Stage;
 use crate::domain::money::format_money_short;
@@ -9,6 +10,9 @@ use crate::domain::names::{name_key, suggest};
 use crate::domain::Choice;
 use crate::store::search::{self, Named};
 use crate::store::workspace;
+
+/// Discord limits choice names and values to 100 characters.
+const MAX_TEXT: usize = 100;
 
 /// Discord shows at most 25 choices.
 pub const MAX_CHOICES: usize = 25;
@@ -68,8 +72,8 @@ impl Core {
             .into_iter()
             .take(MAX_CHOICES)
             .map(|name| AutocompleteChoice {
-                name: clip(&name),
-                value: clip(&name),
+                name: clip(&name, MAX_TEXT),
+                value: clip(&name, MAX_TEXT),
             })
             .collect())
     }
@@ -89,24 +93,18 @@ impl Core {
             .map(|hit| {
                 let stage = Stage::from_id(&hit.stage).map(|s| s.label()).unwrap_or("");
                 AutocompleteChoice {
-                    name: clip(&format!(
-                        "#{} {} · {} · {stage}",
-                        hit.id,
-                        hit.account,
-                        format_money_short(hit.amount_minor, ws.currency)
-                    )),
+                    name: clip(
+                        &format!(
+                            "#{} {} · {} · {stage}",
+                            hit.id,
+                            hit.account,
+                            format_money_short(hit.amount_minor, ws.currency)
+                        ),
+                        MAX_TEXT,
+                    ),
                     value: hit.id.to_string(),
                 }
             })
             .collect())
-    }
-}
-
-/// Discord limits choice names and values to 100 characters.
-fn clip(text: &str) -> String {
-    if text.chars().count() <= 100 {
-        text.to_string()
-    } else {
-        text.chars().take(99).collect::<String>() + "…"
     }
 }

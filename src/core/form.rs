@@ -4,7 +4,7 @@
 
 use crate::core::custom_id;
 use crate::core::manifest::{kind, LeafCommand, OptionManifest};
-use crate::core::reply::{Form, FormField};
+use crate::core::reply::{clip, Form, FormField};
 
 /// Discord allows five inputs in a modal, 45 characters per label and title.
 const MAX_FIELDS: usize = 5;
@@ -50,7 +50,7 @@ pub fn for_button(command: &LeafCommand, writes: bool, known: &[(String, String)
     let custom_id = custom_id::encode(&command.key(), &params)?;
     Some(Form {
         custom_id,
-        title: truncate(&capitalise(&command.description), MAX_LABEL),
+        title: clip(&capitalise(&command.description), MAX_LABEL),
         fields,
     })
 }
@@ -63,10 +63,10 @@ fn field(option: &OptionManifest) -> FormField {
     }
     FormField {
         name: option.name.clone(),
-        label: truncate(&capitalise(&option.name.replace('_', " ")), MAX_LABEL),
+        label: clip(&capitalise(&option.name.replace('_', " ")), MAX_LABEL),
         required: option.required,
         long,
-        placeholder: Some(truncate(&placeholder, 100)),
+        placeholder: Some(clip(&placeholder, 100)),
         max_length: option.max_length,
         value: None,
     }
@@ -77,14 +77,5 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
     }
 }

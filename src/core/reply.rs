@@ -3,6 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// `text` cut to `max` characters, the last one an ellipsis when anything was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Visibility {
     /// Only the person who asked sees it (errors, personal data).

@@ -6,16 +6,16 @@
 
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
+use crate::core::forecast::{local_time, week_status, WeekStatus};
 use crate::core::kpi::digest;
 use crate::core::reply::{Card, Post, Reply, Tone};
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::money::format_money_short;
 use crate::scheduler::kind::ScheduleKind;
+use crate::store::forecast;
 use crate::store::registration::list as registrations;
 use crate::store::schedule::Schedule;
-use crate::store::{away, forecast};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashSet;
 
 /// Days ahead the expiry watch looks.
 const EXPIRY_DAYS: i64 = 14;
@@ -48,43 +48,21 @@ pub async fn post(
     ))
 }
 
-/// Who of the week's PTMs has not submitted and is not away: (user id, name), and how many
-/// submitted late.
-async fn outstanding(
-    ctx: &mut Ctx<'_>,
-    week: &ForecastWeek,
-) -> CommandResult<(Vec<(i64, String)>, usize, usize, usize)> {
+/// The current forecast week's status over every PTM of the workspace.
+async fn outstanding(ctx: &mut Ctx<'_>, week: &ForecastWeek) -> CommandResult<WeekStatus> {
     let ws = ctx.workspace.id;
     let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
-    let rows = forecast::of_weeks(ctx.conn(), ws, &[week.start()]).await?;
-    let away: HashSet<i64> = away::on(ctx.conn(), ws, week.deadline_date())
-        .await?
-        .into_iter()
-        .map(|a| a.user_id)
-        .collect();
-    let mut missing = Vec::new();
-    let (mut late, mut away_n) = (0, 0);
-    for ptm in &ptms {
-        match rows.iter().find(|f| f.user_id == ptm.user_id) {
-            Some(f) => late += usize::from(week.is_late(f.submitted_at)),
-            None if away.contains(&ptm.user_id) => away_n += 1,
-            None => missing.push((ptm.user_id, ptm.display_name.clone())),
-        }
-    }
-    Ok((missing, late, away_n, ptms.len()))
+    week_status(ctx, week, &ptms).await
 }
 
 /// Before the deadline: one post mentioning only the PTMs still to submit.
 async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<i64>)>> {
     let week = ctx.workspace.forecast_calendar().week_at(ctx.now);
-    let (missing, _, _, _) = outstanding(ctx, &week).await?;
+    let missing = outstanding(ctx, &week).await?.missing;
     if missing.is_empty() {
         return Ok(None);
     }
-    let due = week
-        .deadline_at()
-        .with_timezone(&ctx.workspace.timezone)
-        .format("%a %-d %b %H:%M");
+    let due = local_time(ctx, week.deadline_at());
     let mentions: Vec<String> = missing.iter().map(|(id, _)| format!("<@{id}>")).collect();
     let text = format!(
         "Forecast {} is due {due} ({}). Still to submit: {}. Use `/forecast submit`; \
@@ -103,7 +81,13 @@ async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<i64>)>>
 /// After the deadline: a note for directors of who is missing (names, no pings).
 async fn missing(ctx: &mut Ctx<'_>) -> CommandResult<Reply> {
     let week = ctx.workspace.forecast_calendar().week_at(ctx.now);
-    let (missing, late, away, total) = outstanding(ctx, &week).await?;
+    let WeekStatus {
+        ptms: total,
+        submitted,
+        late,
+        away,
+        missing,
+    } = outstanding(ctx, &week).await?;
     if total == 0 {
         return Ok(Reply::info(format!(
             "Forecasts {}: no PTM is assigned to a territory yet (`/territory assign … as:ptm`).",
@@ -111,7 +95,6 @@ async fn missing(ctx: &mut Ctx<'_>) -> CommandResult<Reply> {
         ))
         .public());
     }
-    let submitted = total - missing.len() - away;
     let names: Vec<&str> = missing.iter().map(|(_, n)| n.as_str()).collect();
     let card = Card::new(
         format!("Forecasts {}", week.label()),

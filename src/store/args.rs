@@ -11,6 +11,14 @@ pub enum Arg {
     Text(String),
 }
 
+/// `$first, $first+1, …`: `n` numbered placeholders, for an `IN (…)` list.
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Binds `args` in order.
 pub fn bind_all(mut query: AnyQuery<'_>, args: Vec<Arg>) -> AnyQuery<'_> {
     for arg in args {

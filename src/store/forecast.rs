@@ -1,7 +1,7 @@
 //! Weekly forecast submissions (one per member and week; a resubmission replaces it), the deal
 //! snapshot taken with each, and the deals closing in a quarter that suggestions come from.
 
-use super::args::{bind_all, Arg};
+use super::args::{bind_all, placeholders, Arg};
 use super::{codec, Conn};
 use crate::domain::deal::{ForecastCategory, Stage};
 use crate::domain::forecast::numbers::{Bucket, ForecastNumbers, QuarterDeal};
@@ -83,11 +83,10 @@ pub async fn of_weeks(
     if weeks.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (0..weeks.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "SELECT {COLUMNS} FROM forecasts WHERE workspace_id = $1 AND week_start IN ({}) \
          ORDER BY week_start, user_id",
-        marks.join(", ")
+        placeholders(2, weeks.len())
     );
     let args = weeks.iter().map(|w| Arg::Text(codec::date(*w))).collect();
     let rows = bind_all(sqlx::query(&sql).bind(workspace_id), args)
@@ -244,9 +243,8 @@ pub async fn quarter_deals(
     let filter = match scope {
         Scope::Territories(ids) if ids.is_empty() => return Ok(Vec::new()),
         Scope::Territories(ids) => {
-            let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 4)).collect();
             args.extend(ids.iter().map(|id| Arg::Int(*id)));
-            format!("d.territory_id IN ({})", marks.join(", "))
+            format!("d.territory_id IN ({})", placeholders(4, ids.len()))
         }
         Scope::Owner(user_id) => {
             args.push(Arg::Int(*user_id));
@@ -289,12 +287,11 @@ pub async fn deals_now(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "SELECT d.id, a.name AS account, d.amount_minor, d.stage, d.forecast_category, d.close_date \
          FROM deals d JOIN accounts a ON a.workspace_id = d.workspace_id AND a.id = d.account_id \
          WHERE d.workspace_id = $1 AND d.id IN ({}) ORDER BY d.id",
-        marks.join(", ")
+        placeholders(2, ids.len())
     );
     let args = ids.iter().map(|id| Arg::Int(*id)).collect();
     let rows = bind_all(sqlx::query(&sql).bind(workspace_id), args)
@@ -322,9 +319,8 @@ pub async fn forecasters(
     let filter = match territories {
         Some([]) => return Ok(Vec::new()),
         Some(ids) => {
-            let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
             args.extend(ids.iter().map(|id| Arg::Int(*id)));
-            format!("AND tm.territory_id IN ({})", marks.join(", "))
+            format!("AND tm.territory_id IN ({})", placeholders(2, ids.len()))
         }
         None => String::new(),
     };

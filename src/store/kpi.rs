@@ -3,7 +3,7 @@
 //! open pipeline by forecast category, registrations, new logos, touches by type and the
 //! certified people of partners. Aggregation lives in `domain::kpi`.
 
-use super::args::{bind_all, Arg};
+use super::args::{bind_all, placeholders, Arg};
 use super::{codec, Conn};
 use crate::domain::attribution::AttributionFacts;
 use crate::domain::deal::Marketplace;
@@ -41,14 +41,18 @@ pub struct Period {
     pub until: DateTime<Utc>,
 }
 
+/// The period's first and last day as `$2, $3` (after the workspace), then `rest`.
+fn period_args(period: &Period, rest: Vec<Arg>) -> Vec<Arg> {
+    let mut args = vec![
+        Arg::Text(codec::date(period.first)),
+        Arg::Text(codec::date(period.last)),
+    ];
+    args.extend(rest);
+    args
+}
+
 /// The deal filter of a scope (alias `d`), its arguments numbered from `$next`.
 fn deal_filter(scope: &KpiScope, next: usize) -> (String, Vec<Arg>) {
-    let marks = |ids: &[i64]| {
-        (0..ids.len())
-            .map(|i| format!("${}", next + i))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     match scope {
         KpiScope::Workspace => (String::new(), Vec::new()),
         KpiScope::Territory(id) => (format!("AND d.territory_id = ${next}"), vec![Arg::Int(*id)]),
@@ -62,7 +66,7 @@ fn deal_filter(scope: &KpiScope, next: usize) -> (String, Vec<Arg>) {
         ),
         KpiScope::Territories(ids) if ids.is_empty() => ("AND 1 = 0".to_string(), Vec::new()),
         KpiScope::Territories(ids) => (
-            format!("AND d.territory_id IN ({})", marks(ids)),
+            format!("AND d.territory_id IN ({})", placeholders(next, ids.len())),
             ids.iter().map(|id| Arg::Int(*id)).collect(),
         ),
         KpiScope::Owner(user) => (format!("AND d.owner_user_id = ${next}"), vec![Arg::Int(*user)]),
@@ -80,13 +84,7 @@ fn partner_filter(scope: &KpiScope, next: usize) -> Option<(String, Vec<Arg>)> {
         KpiScope::Partner(id) => Some((format!("AND p.id = ${next}"), vec![Arg::Int(*id)])),
         KpiScope::Territories(ids) if ids.is_empty() => Some(("AND 1 = 0".to_string(), Vec::new())),
         KpiScope::Territories(ids) => Some((
-            format!(
-                "AND p.territory_id IN ({})",
-                (0..ids.len())
-                    .map(|i| format!("${}", next + i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            format!("AND p.territory_id IN ({})", placeholders(next, ids.len())),
             ids.iter().map(|id| Arg::Int(*id)).collect(),
         )),
         KpiScope::Owner(_) => None,
@@ -113,12 +111,7 @@ pub async fn won_deals(
          FROM deals d WHERE d.workspace_id = $1 AND d.stage = 'closed_won' \
          AND d.close_date >= $2 AND d.close_date <= $3 {filter} ORDER BY d.id"
     );
-    let mut all = vec![
-        Arg::Text(codec::date(period.first)),
-        Arg::Text(codec::date(period.last)),
-    ];
-    all.extend(args);
-    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+    let rows = bind_all(sqlx::query(&sql).bind(ws), period_args(period, args))
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
@@ -155,12 +148,7 @@ pub async fn pipeline(
          FROM deals d WHERE d.workspace_id = $1 AND d.stage NOT IN ('closed_won', 'closed_lost') \
          AND d.close_date >= $2 AND d.close_date <= $3 {filter} GROUP BY d.forecast_category"
     );
-    let mut all = vec![
-        Arg::Text(codec::date(period.first)),
-        Arg::Text(codec::date(period.last)),
-    ];
-    all.extend(args);
-    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+    let rows = bind_all(sqlx::query(&sql).bind(ws), period_args(period, args))
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
@@ -182,12 +170,8 @@ pub async fn new_logos(
          AND NOT EXISTS (SELECT 1 FROM deals e WHERE e.workspace_id = d.workspace_id \
            AND e.account_id = d.account_id AND e.stage = 'closed_won' AND e.close_date < $2)"
     );
-    let mut all = vec![
-        Arg::Int(ws),
-        Arg::Text(codec::date(period.first)),
-        Arg::Text(codec::date(period.last)),
-    ];
-    all.extend(args);
+    let mut all = vec![Arg::Int(ws)];
+    all.extend(period_args(period, args));
     super::args::count(conn, &sql, all).await
 }
 
@@ -264,12 +248,7 @@ pub async fn touches(
         "SELECT t.touch_type, COUNT(*) FROM touches t WHERE t.workspace_id = $1 \
          AND t.occurred_on >= $2 AND t.occurred_on <= $3 {filter} GROUP BY t.touch_type"
     );
-    let mut all = vec![
-        Arg::Text(codec::date(period.first)),
-        Arg::Text(codec::date(period.last)),
-    ];
-    all.extend(args);
-    let rows = bind_all(sqlx::query(&sql).bind(ws), all)
+    let rows = bind_all(sqlx::query(&sql).bind(ws), period_args(period, args))
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()

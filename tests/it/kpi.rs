@@ -3,7 +3,7 @@
 //! without registration), periods (this quarter, last quarter, earlier, open pipeline) and two
 //! territories, compared with plain SQL written here, apart from the KPI module.
 
-use crate::support::TestApp;
+use crate::support::{squash, TestApp};
 
 const QUARTER: (&str, &str) = ("2026-11-01", "2027-01-31");
 const LAST_QUARTER: (&str, &str) = ("2026-08-01", "2026-10-31");
@@ -115,10 +115,6 @@ async fn revenue(app: &TestApp, (first, last): (&str, &str), scope: &str) -> [i6
 fn pct(part: i64, total: i64) -> String {
     let tenths = (part as i128 * 2000 + total as i128) / (total as i128 * 2);
     format!("{}.{}%", tenths / 10, tenths % 10)
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 async fn check(app: &TestApp, line: &str, scope: &str) {

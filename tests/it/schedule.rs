@@ -3,15 +3,11 @@
 //! each kind: the reminder pings only PTMs still to submit and not away, the missing note
 //! pings nobody, the expiry watch carries an Extend button per registration.
 
-use crate::support::{default_now, TestApp};
+use crate::support::{default_now, squash, TestApp};
 use chrono::Duration;
 use partnerbot::console::local_user_id;
 use partnerbot::console::render::{render, Style};
 use partnerbot::domain::role::Role;
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 crate::both_backends!(
     setup_channels_create_the_default_schedules_and_move_them,

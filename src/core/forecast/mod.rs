@@ -63,8 +63,52 @@ async fn live_deals(
     Ok(store::quarter_deals(ctx.conn(), ws, scope, first, last).await?)
 }
 
+/// Where the PTMs stand for a week: how many submitted (and of those, late), how many are
+/// excused as away on the deadline day, and who is missing (user id, name).
+pub(crate) struct WeekStatus {
+    pub ptms: usize,
+    pub submitted: usize,
+    pub late: usize,
+    pub away: usize,
+    pub missing: Vec<(i64, String)>,
+}
+
+/// The [`WeekStatus`] of `ptms` for `week` (what reminders, the missing note and the digest say).
+pub(crate) async fn week_status(
+    ctx: &mut Ctx<'_>,
+    week: &ForecastWeek,
+    ptms: &[store::Forecaster],
+) -> CommandResult<WeekStatus> {
+    let ws = ctx.workspace.id;
+    let rows = store::of_weeks(ctx.conn(), ws, &[week.start()]).await?;
+    let away: std::collections::HashSet<i64> =
+        crate::store::away::on(ctx.conn(), ws, week.deadline_date())
+            .await?
+            .into_iter()
+            .map(|a| a.user_id)
+            .collect();
+    let mut status = WeekStatus {
+        ptms: ptms.len(),
+        submitted: 0,
+        late: 0,
+        away: 0,
+        missing: Vec::new(),
+    };
+    for ptm in ptms {
+        match rows.iter().find(|f| f.user_id == ptm.user_id) {
+            Some(f) => {
+                status.submitted += 1;
+                status.late += usize::from(week.is_late(f.submitted_at));
+            }
+            None if away.contains(&ptm.user_id) => status.away += 1,
+            None => status.missing.push((ptm.user_id, ptm.display_name.clone())),
+        }
+    }
+    Ok(status)
+}
+
 /// `Mon 2 Feb 12:00` in the workspace timezone.
-fn local_time(ctx: &Ctx<'_>, at: DateTime<Utc>) -> String {
+pub(crate) fn local_time(ctx: &Ctx<'_>, at: DateTime<Utc>) -> String {
     at.with_timezone(&ctx.workspace.timezone)
         .format("%a %-d %b %H:%M")
         .to_string()

@@ -9,7 +9,7 @@ use super::{duration_text, local_time, week_option};
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
-use crate::core::reply::{Card, Reply, Table, Tone};
+use crate::core::reply::{clip, Card, Reply, Table, Tone};
 use crate::domain::forecast::numbers::{change_text, ForecastNumbers};
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::money::format_money_short;
@@ -350,13 +350,4 @@ fn table_card(
             rollup.lines.len(),
             if rollup.lines.len() == 1 { "" } else { "s" }
         ))
-}
-
-/// `text` cut to `max` characters with an ellipsis.
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
 }

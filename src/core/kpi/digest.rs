@@ -8,7 +8,7 @@ use super::figures::{self, Figures, EXPIRING_DAYS};
 use super::gap_counts;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
-use crate::core::reply::{Card, Tone};
+use crate::core::reply::{clip, Card, Tone};
 use crate::domain::attribution::{attribution, Attribution};
 use crate::domain::deal::ForecastCategory;
 use crate::domain::forecast::numbers::change_text;
@@ -16,9 +16,8 @@ use crate::domain::forecast::ForecastWeek;
 use crate::domain::kpi::Share;
 use crate::domain::money::format_money_short;
 use crate::domain::Choice;
+use crate::store::forecast;
 use crate::store::kpi::{self as store, KpiScope};
-use crate::store::{away, forecast};
-use std::collections::HashSet;
 
 /// Lines of each ranked list.
 const TOP: usize = 5;
@@ -157,14 +156,6 @@ fn ranked<T>(
     lines.join("\n")
 }
 
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
-}
-
 /// `42 of 50 submitted (3 late), 2 away, 6 missing: Mo Patel, …` (names, never mentions).
 async fn submissions(
     ctx: &mut Ctx<'_>,
@@ -174,27 +165,9 @@ async fn submissions(
     if ptms.is_empty() {
         return Ok("no PTM assigned to a territory yet".to_string());
     }
-    let ws = ctx.workspace.id;
-    let rows = forecast::of_weeks(ctx.conn(), ws, &[week.start()]).await?;
-    let away: HashSet<i64> = away::on(ctx.conn(), ws, week.deadline_date())
-        .await?
-        .into_iter()
-        .map(|a| a.user_id)
-        .collect();
-    let mut submitted = 0;
-    let mut late = 0;
-    let mut away_count = 0;
-    let mut missing = Vec::new();
-    for ptm in ptms {
-        match rows.iter().find(|f| f.user_id == ptm.user_id) {
-            Some(f) => {
-                submitted += 1;
-                late += i64::from(week.is_late(f.submitted_at));
-            }
-            None if away.contains(&ptm.user_id) => away_count += 1,
-            None => missing.push(ptm.display_name.as_str()),
-        }
-    }
+    let status = crate::core::forecast::week_status(ctx, week, ptms).await?;
+    let missing: Vec<&str> = status.missing.iter().map(|(_, n)| n.as_str()).collect();
+    let (submitted, late, away_count) = (status.submitted, status.late, status.away);
     let due = if ctx.now <= week.deadline_at() {
         "so far"
     } else {

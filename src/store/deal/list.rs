@@ -159,7 +159,6 @@ pub async fn page(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "SELECT d.id, d.name, a.name AS account, d.amount_minor, d.stage, d.close_date, \
            COALESCE(ps.name, pt.name, pd.name) AS partner, m.display_name AS owner \
@@ -171,7 +170,7 @@ pub async fn page(
          LEFT JOIN members m ON m.workspace_id = d.workspace_id AND m.user_id = d.owner_user_id \
          WHERE d.workspace_id = $1 AND d.id IN ({}) \
          ORDER BY d.close_date, d.id",
-        placeholders.join(", ")
+        crate::store::args::placeholders(2, ids.len())
     );
     let mut query = sqlx::query(&sql).bind(workspace_id);
     for id in &ids {

@@ -125,21 +125,13 @@ pub async fn page(
     Ok(lines)
 }
 
-/// `$2, $3, ...`: one placeholder per id, after the workspace's `$1`.
-fn placeholders(ids: &[i64]) -> String {
-    (0..ids.len())
-        .map(|i| format!("${}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Open deals per partner of `ids`, in any partner role, each deal counted once per partner.
 async fn open_deal_counts(
     conn: &mut Conn,
     workspace_id: i64,
     ids: &[i64],
 ) -> anyhow::Result<HashMap<i64, i64>> {
-    let list = placeholders(ids);
+    let list = crate::store::args::placeholders(2, ids.len());
     let open = "d.stage NOT IN ('closed_won', 'closed_lost')";
     let sql = format!(
         "SELECT x.partner_id, COUNT(DISTINCT x.deal_id) AS n FROM ( \
@@ -176,7 +168,7 @@ async fn last_touches(
         "SELECT p.id AS partner_id, (SELECT MAX(t.occurred_on) FROM touches t \
            WHERE t.workspace_id = p.workspace_id AND t.partner_id = p.id) AS last \
          FROM partners p WHERE p.workspace_id = $1 AND p.id IN ({})",
-        placeholders(ids)
+        crate::store::args::placeholders(2, ids.len())
     );
     let mut query = sqlx::query(&sql).bind(workspace_id);
     for id in ids {

@@ -7,6 +7,7 @@ mod flow;
 mod suggestions;
 mod team;
 
+pub use crate::support::squash;
 use crate::support::{TestApp, WS};
 use chrono::{DateTime, TimeZone, Utc};
 use partnerbot::console::render::{render, Style};
@@ -21,12 +22,6 @@ pub const DORA: &str = "Dora Director";
 
 pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
-
-/// `text` with every run of whitespace (line breaks and column padding included) as one space,
-/// so checks read `Closed won $630,500` whatever the layout.
-pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Runs `line` as `name` holding `roles`; must succeed.

@@ -185,6 +185,12 @@ pub fn submit(name: &str, roles: &[Role], custom_id: &str, fields: &[(&str, &str
     }
 }
 
+/// `text` with every run of whitespace (line breaks and column padding included) as one space,
+/// so checks read `Closed won $630,500` whatever the layout.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn button<'a>(reply: &'a Reply, label: &str) -> &'a str {
     &reply
         .buttons
