@@ -9,6 +9,7 @@ use crate::core::reply::{Card, Post, Reply, Table, Tone};
 use crate::scheduler::cron::CronExpr;
 use crate::scheduler::due::Recurrence;
 use crate::scheduler::kind::ScheduleKind;
+use crate::store::job_run::{self, Claim};
 use crate::store::schedule::{self as store, NewSchedule, Schedule};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -174,6 +175,11 @@ async fn set_enabled(ctx: &mut Ctx<'_>, enabled: bool) -> CommandResult {
         return Ok(Reply::info(format!("Schedule #{id} is already {word}.")));
     }
     store::set_enabled(ctx.conn(), ws, id, enabled, now).await?;
+    let skipped = if enabled {
+        skip_runs_due_while_paused(ctx, &schedule).await?
+    } else {
+        None
+    };
     ctx.audit(
         if enabled {
             "schedule.resume"
@@ -186,15 +192,53 @@ async fn set_enabled(ctx: &mut Ctx<'_>, enabled: bool) -> CommandResult {
         Some(json!({ "enabled": enabled })),
     )
     .await?;
-    let note = if enabled {
-        " Runs missed while paused are not posted; the next one is."
-    } else {
-        ""
+    let note = match skipped {
+        Some(missed) => format!(
+            " The run due {} fell while it was paused and is not posted; the next one is.",
+            local(missed, schedule.timezone)
+        ),
+        None => String::new(),
     };
     Ok(Reply::success(format!(
         "Schedule #{id} ({}) {word}.{note}",
         schedule.kind.label()
     )))
+}
+
+/// Records the latest run that fell due while the schedule was paused as skipped, so the
+/// runner counts from it and does not catch it up on resume: pausing means not posting. The
+/// run due at that instant, if any, is returned for the reply.
+async fn skip_runs_due_while_paused(
+    ctx: &mut Ctx<'_>,
+    schedule: &Schedule,
+) -> CommandResult<Option<DateTime<Utc>>> {
+    let Ok(cron) = schedule.cron.parse::<CronExpr>() else {
+        return Ok(None);
+    };
+    let since = store::last_due(ctx.conn(), schedule.id)
+        .await?
+        .unwrap_or(schedule.created_at);
+    let Some(latest) = Recurrence::new(cron, schedule.timezone).latest_in(since, ctx.now) else {
+        return Ok(None);
+    };
+    let nonce = crate::scheduler::runner::nonce(schedule.id, latest);
+    let by = format!("resume by {}", ctx.actor.user_id);
+    let claim = Claim {
+        workspace_id: schedule.workspace_id,
+        schedule_id: schedule.id,
+        due_at: latest,
+        instance: &by,
+        nonce: &nonce,
+    };
+    let now = ctx.now;
+    job_run::skip(
+        ctx.conn(),
+        &claim,
+        "paused: fell due while the schedule was paused",
+        now,
+    )
+    .await?;
+    Ok(Some(latest))
 }
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).

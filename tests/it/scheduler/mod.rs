@@ -7,6 +7,7 @@
 //! - `dst`: weekly and daily schedules across the US and EU daylight-saving changes.
 //! - `catch_up`: a bot down for days posts once; past the window it posts nothing.
 //! - `recovery`: a runner dying between claim and ledger; the next one posts exactly once.
+//! - `paused`: a run due while paused is skipped on resume, not caught up.
 //! - `retries`: 429 and 5xx retried with backoff, `after` honoured, fatal errors recorded.
 //! - `shared_postgres`: three runners on one PostgreSQL for a simulated month.
 //! - `wiring`: `partnerbot run` runs the schedules beside the gateway.
@@ -15,6 +16,7 @@ mod catch_up;
 mod digest_post;
 mod dst;
 mod ledger;
+mod paused;
 mod poster;
 mod recovery;
 mod retries;
