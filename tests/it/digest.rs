@@ -13,7 +13,7 @@ async fn fixture(app: &TestApp) {
         r#"/partner add name:"Umbrella Consulting" type:boutique_si"#,
         r#"/deal add account:"Acme Corp" amount:120k close:2026-11-05 stage:closed_won territory:"AMER East" reseller:"Initech Resale""#,
         r#"/deal add account:"Bluth Co" amount:80k close:2026-11-18 stage:closed_won territory:"AMER West""#,
-        r#"/deal add account:"Cyberdyne" amount:300k close:2026-10-12 stage:closed_won territory:"AMER East""#,
+        r#"/deal add account:"Cyberdyne" amount:300k close:2026-08-12 stage:closed_won territory:"AMER East""#,
         r#"/deal add account:"Dunder Mifflin" amount:250k close:2026-12-20 stage:negotiating territory:"AMER East""#,
         r#"/deal add account:"Hooli" amount:90k close:2027-01-10 stage:proposal territory:"AMER West" marketplace:aws"#,
         r#"/deal register account:"Initrode" amount:200k close:+30d type:resale partner:"Globex Services""#,

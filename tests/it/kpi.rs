@@ -6,7 +6,22 @@
 use crate::support::{squash, TestApp};
 
 const QUARTER: (&str, &str) = ("2026-11-01", "2027-01-31");
+/// Last quarter up to the same day: the clock is 27 November, day 27 of the quarter.
+const LAST_QUARTER_TO_DATE: (&str, &str) = ("2026-08-01", "2026-08-27");
 const LAST_QUARTER: (&str, &str) = ("2026-08-01", "2026-10-31");
+const QUARTER_BEFORE: (&str, &str) = ("2026-05-01", "2026-07-31");
+
+/// This quarter to date against last quarter to the same day.
+const THIS_QUARTER: Compared = (QUARTER, LAST_QUARTER_TO_DATE, "FY27-Q3 to 27 Aug");
+/// A past quarter against the whole quarter before it.
+const PAST_QUARTER: Compared = (LAST_QUARTER, QUARTER_BEFORE, "FY27-Q2");
+
+/// The period shown, the period compared with, and how the comparison is labelled.
+type Compared = (
+    (&'static str, &'static str),
+    (&'static str, &'static str),
+    &'static str,
+);
 
 /// The close date of deal `i`: this quarter, last quarter, this quarter again, or FY27-Q2.
 fn close_of(i: usize) -> String {
@@ -70,6 +85,8 @@ async fn fixture(app: &TestApp) {
         ("Globex Services", "meeting", "2026-11-10"),
         ("Globex Services", "qbr", "2026-11-12"),
         ("Initech Resale", "call", "2026-11-20"),
+        // Last quarter: counted up to the same day (27 Aug), not after.
+        ("Umbrella Consulting", "call", "2026-08-20"),
         ("Umbrella Consulting", "meeting", "2026-09-01"),
     ] {
         app.ok(&format!(
@@ -117,10 +134,10 @@ fn pct(part: i64, total: i64) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-async fn check(app: &TestApp, line: &str, scope: &str) {
+async fn check(app: &TestApp, line: &str, scope: &str, (shown, with, label): Compared) {
     let text = squash(&app.ok(line).await);
-    let now = revenue(app, QUARTER, scope).await;
-    let then = revenue(app, LAST_QUARTER, scope).await;
+    let now = revenue(app, shown, scope).await;
+    let then = revenue(app, with, scope).await;
     assert!(
         now[0] > 0 && then[0] > 0,
         "the fixture has revenue in both quarters"
@@ -137,7 +154,7 @@ async fn check(app: &TestApp, line: &str, scope: &str) {
         format!("Partner sourced {}", pct(now[1], now[0])),
         format!("Co-sell / influence {}", pct(now[2] + now[3], now[0])),
         format!("Direct {}", pct(now[4], now[0])),
-        format!("vs FY27-Q3 ({})", money(then[0])),
+        format!("vs {label} ({})", money(then[0])),
     ] {
         assert!(
             text.contains(&expected),
@@ -155,7 +172,8 @@ crate::both_backends!(
             .await
             .unwrap();
         assert!(deals >= 60, "{deals} deals");
-        check(&app, "/kpi", "").await;
+        check(&app, "/kpi", "", THIS_QUARTER).await;
+        check(&app, "/kpi period:last_quarter", "", PAST_QUARTER).await;
         let east: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE name = 'AMER East'")
             .fetch_one(app.store().pool())
             .await
@@ -164,6 +182,7 @@ crate::both_backends!(
             &app,
             r#"/kpi territory:"AMER East""#,
             &format!("AND d.territory_id = {east}"),
+            THIS_QUARTER,
         )
         .await;
         let globex: i64 =
@@ -179,6 +198,7 @@ crate::both_backends!(
                  COALESCE(d.distributor_partner_id, 0)) OR EXISTS (SELECT 1 FROM deal_influences x \
                  WHERE x.deal_id = d.id AND x.partner_id = {globex}))"
             ),
+            THIS_QUARTER,
         )
         .await;
 
@@ -213,7 +233,10 @@ crate::both_backends!(
             partnerbot::domain::money::format_money_short(commit, usd)
         );
         assert!(text.contains(&expected), "missing `{expected}`:\n{text}");
-        assert!(text.contains("Partner touches 3 (+2 vs FY27-Q3)"), "{text}");
+        assert!(
+            text.contains("Partner touches 3 (+2 vs FY27-Q3 to 27 Aug)"),
+            "{text}"
+        );
         assert!(text.contains("Meeting 1 · Call 1 · QBR 1"), "{text}");
         let regs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
             .fetch_one(app.store().pool())

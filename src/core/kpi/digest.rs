@@ -4,14 +4,14 @@
 //! the chart data (closed won by attribution per week, open pipeline by category). Every list
 //! is cut to a few lines, so the post fits Discord's limits for any workspace size.
 
-use super::figures::{self, Figures, EXPIRING_DAYS};
+use super::figures::{self, Comparison, Figures, EXPIRING_DAYS};
 use super::gap_counts;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{clip, Card, Tone};
 use crate::domain::attribution::{attribution, Attribution};
 use crate::domain::deal::ForecastCategory;
-use crate::domain::forecast::numbers::change_text;
+use crate::domain::forecast::numbers::change_text_by;
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::kpi::Share;
 use crate::domain::money::format_money_short;
@@ -43,29 +43,29 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
     let ws = ctx.workspace.id;
     let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
     let ids: Vec<i64> = ptms.iter().map(|p| p.user_id).collect();
-    let now = figures::load(ctx, &KpiScope::Workspace, quarter, &ids).await?;
-    // Last quarter is compared on revenue only: nothing else of it is shown.
-    let then = figures::revenue(ctx, &KpiScope::Workspace, quarter.prev()).await?;
-    let period = figures::period_of(ctx, quarter);
-    let partners = store::partners_ranked(ctx.conn(), ws, &period).await?;
-    let territories = store::territories_ranked(ctx.conn(), ws, &period).await?;
+    let compared = Comparison::of(ctx, quarter);
+    let now = figures::load(ctx, &KpiScope::Workspace, (quarter, &compared.now), &ids).await?;
+    // Last quarter (to the same day) is compared on revenue only: nothing else of it is shown.
+    let then = figures::revenue(ctx, &KpiScope::Workspace, &compared.then).await?;
+    let partners = store::partners_ranked(ctx.conn(), ws, &compared.now).await?;
+    let territories = store::territories_ranked(ctx.conn(), ws, &compared.now).await?;
     let (gaps, overdue) = gap_counts(ctx, (None, None)).await?;
     let submissions = submissions(ctx, &week, &ptms).await?;
 
     let currency = ctx.workspace.currency;
     let short = |minor| format_money_short(minor, currency);
-    let prev = quarter.prev().label();
+    let prev = compared.then_label();
     let share = |a: Share, b: Share| format!("{} ({} vs {prev})", a.text(), a.points_change(&b));
     let mut card = Card::new(
         format!("Partner digest · {} · {}", ctx.workspace.name, week.label()),
         Tone::Info,
     )
     .description(format!(
-        "{} to date. Closed won **{}** in {} deals ({} vs all of {prev}, {}).",
+        "{} to date. Closed won **{}** in {} deals ({} vs {prev}, {}).",
         quarter.label(),
         short(now.revenue.total),
         now.revenue.deals,
-        change_text(now.revenue.total, then.total, currency),
+        change_text_by(now.revenue.total, then.total, short),
         short(then.total)
     ))
     .field(

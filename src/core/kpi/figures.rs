@@ -1,5 +1,6 @@
-//! Loading the KPI figures of one scope and period (and, by calling it twice, the previous
-//! period): what `/kpi` shows and the weekly digest will post.
+//! Loading the KPI figures of one scope and period (and, by calling it twice, the period it
+//! is compared with): what `/kpi` shows and the weekly digest posts. [`Comparison`] decides
+//! what is compared: a quarter under way with the previous quarter up to the same day.
 
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
@@ -15,28 +16,77 @@ use std::collections::HashSet;
 /// Days ahead an approved registration counts as expiring.
 pub const EXPIRING_DAYS: i64 = 14;
 
-/// Partner touches of the scope in the quarter by type: (touch type id, count).
+/// A quarter and the quarter before it, as compared: like for like. While the quarter is
+/// under way (today falls in it), the previous quarter counts up to the same day (its first
+/// day plus as many days as have passed in this one, at most its last day), so 27 days are
+/// compared with 27 days; a past or future quarter is compared with the whole previous one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comparison {
+    pub quarter: FiscalQuarter,
+    /// The whole quarter (pipeline is what closes in it).
+    pub now: Period,
+    pub prev: FiscalQuarter,
+    /// The previous quarter, cut at the same day while `quarter` is under way.
+    pub then: Period,
+    /// Whether `then` is cut (and `quarter` under way).
+    pub to_date: bool,
+}
+
+impl Comparison {
+    pub fn of(ctx: &Ctx<'_>, quarter: FiscalQuarter) -> Self {
+        let now = period_of(ctx, quarter);
+        let prev = quarter.prev();
+        let whole = period_of(ctx, prev);
+        let to_date = (now.first..=now.last).contains(&ctx.today);
+        let then = if to_date {
+            let last = (whole.first + (ctx.today - now.first)).min(whole.last);
+            period_between(ctx, whole.first, last)
+        } else {
+            whole
+        };
+        Self {
+            quarter,
+            now,
+            prev,
+            then,
+            to_date,
+        }
+    }
+
+    /// What the figures are compared with: `FY27-Q3`, or `FY27-Q3 to 27 Aug` while the quarter
+    /// is under way.
+    pub fn then_label(&self) -> String {
+        if self.to_date {
+            format!(
+                "{} to {}",
+                self.prev.label(),
+                self.then.last.format("%-d %b")
+            )
+        } else {
+            self.prev.label()
+        }
+    }
+}
+
+/// Partner touches of the scope in the period by type: (touch type id, count).
 pub async fn touches(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
-    quarter: FiscalQuarter,
+    period: &Period,
 ) -> CommandResult<Vec<(String, i64)>> {
-    let period = period_of(ctx, quarter);
     let ws = ctx.workspace.id;
-    Ok(store::touches(ctx.conn(), ws, scope, &period).await?)
+    Ok(store::touches(ctx.conn(), ws, scope, period).await?)
 }
 
-/// Closed-won revenue of the scope in the quarter by attribution (what the digest compares
-/// with last quarter).
+/// Closed-won revenue of the scope in the period by attribution (what the digest compares).
 pub async fn revenue(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
-    quarter: FiscalQuarter,
+    period: &Period,
 ) -> CommandResult<Revenue> {
-    let period = period_of(ctx, quarter);
     let ws = ctx.workspace.id;
     Ok(Revenue::of(
-        &store::won_deals(ctx.conn(), ws, scope, &period).await?,
+        &store::won_deals(ctx.conn(), ws, scope, period).await?,
     ))
 }
 
@@ -67,6 +117,11 @@ impl Figures {
 /// The whole-day period of a fiscal quarter, with its bounding instants in the workspace zone.
 pub fn period_of(ctx: &Ctx<'_>, quarter: FiscalQuarter) -> Period {
     let (first, last) = ctx.workspace.calendar.quarter_bounds(quarter);
+    period_between(ctx, first, last)
+}
+
+/// The whole days `[first, last]`, bounded by local midnights in the workspace zone.
+fn period_between(ctx: &Ctx<'_>, first: NaiveDate, last: NaiveDate) -> Period {
     let tz = ctx.workspace.timezone;
     let midnight = |day: NaiveDate| local_to_utc(tz, day.and_hms_opt(0, 0, 0).unwrap_or_default());
     Period {
@@ -77,24 +132,24 @@ pub fn period_of(ctx: &Ctx<'_>, quarter: FiscalQuarter) -> Period {
     }
 }
 
-/// Loads the figures of `scope` in `period`; `forecasters` are the members whose weekly
-/// forecast counts (none: no submission rate).
+/// Loads the figures of `scope` in `period` of `quarter`; `forecasters` are the members whose
+/// weekly forecast counts (none: no submission rate), for the weeks whose deadline falls in the
+/// period and has passed.
 pub async fn load(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
-    quarter: FiscalQuarter,
+    (quarter, period): (FiscalQuarter, &Period),
     forecasters: &[i64],
 ) -> CommandResult<Figures> {
-    let period = period_of(ctx, quarter);
     let (ws, today) = (ctx.workspace.id, ctx.today);
-    let won = store::won_deals(ctx.conn(), ws, scope, &period).await?;
-    let new_logos = store::new_logos(ctx.conn(), ws, scope, &period).await?;
-    let pipeline = store::pipeline(ctx.conn(), ws, scope, &period).await?;
+    let won = store::won_deals(ctx.conn(), ws, scope, period).await?;
+    let new_logos = store::new_logos(ctx.conn(), ws, scope, period).await?;
+    let pipeline = store::pipeline(ctx.conn(), ws, scope, period).await?;
     let soon = today + Duration::days(EXPIRING_DAYS);
-    let registrations = store::registrations(ctx.conn(), ws, scope, &period, today, soon).await?;
+    let registrations = store::registrations(ctx.conn(), ws, scope, period, today, soon).await?;
     let calendar = ctx.workspace.forecast_calendar();
-    let now = ctx.now;
-    let forecasts = submission_rate(ctx, &calendar, quarter, forecasters, now).await?;
+    let cutoff = (ctx.now, period.last);
+    let forecasts = submission_rate(ctx, &calendar, quarter, forecasters, cutoff).await?;
     Ok(Figures {
         revenue: Revenue::of(&won),
         won,
@@ -105,14 +160,15 @@ pub async fn load(
     })
 }
 
-/// (submitted, due) over the weeks of `quarter` whose deadline has passed: one due per
-/// forecaster and week unless they were away on the deadline day.
+/// (submitted, due) over the weeks of `quarter` whose deadline has passed by `now` and falls
+/// on or before `last_day`: one due per forecaster and week unless they were away on the
+/// deadline day.
 async fn submission_rate(
     ctx: &mut Ctx<'_>,
     calendar: &ForecastCalendar,
     quarter: FiscalQuarter,
     forecasters: &[i64],
-    now: DateTime<Utc>,
+    (now, last_day): (DateTime<Utc>, NaiveDate),
 ) -> CommandResult<(i64, i64)> {
     if forecasters.is_empty() {
         return Ok((0, 0));
@@ -120,7 +176,7 @@ async fn submission_rate(
     let weeks: Vec<_> = calendar
         .weeks_of(quarter)
         .into_iter()
-        .filter(|w| w.deadline_at() <= now)
+        .filter(|w| w.deadline_at() <= now && w.deadline_date() <= last_day)
         .collect();
     if weeks.is_empty() {
         return Ok((0, 0));

@@ -1,5 +1,6 @@
 //! `/kpi [territory|partner|member] [period]`: the partner-sales KPIs of a fiscal quarter (this
-//! one by default, to date) next to the previous quarter's, with the change: closed-won Net
+//! one by default, to date) next to the previous quarter's (up to the same day while the
+//! quarter is under way: [`figures::Comparison`]), with the change: closed-won Net
 //! ARR and its split (% partner sourced, % co-sell or influence, direct), pipeline by forecast
 //! category, new logos, registrations, touches by type, forecast submission rate, compliance
 //! gaps now and certified people per partner.
@@ -14,8 +15,8 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::{Card, Reply, Tone};
-use crate::domain::calendar::FiscalQuarter;
 use crate::domain::deal::ForecastCategory;
+use crate::domain::forecast::numbers::change_text_by;
 use crate::domain::kpi::{count_change, per_partner_tenths, Revenue, Share};
 use crate::domain::money::format_money_short;
 use crate::domain::touch::TouchType;
@@ -23,7 +24,7 @@ use crate::domain::Choice;
 use crate::store::compliance::{self, GapFilter, GapKind};
 use crate::store::forecast as forecasts;
 use crate::store::kpi::{self as store, KpiScope};
-use figures::{Figures, EXPIRING_DAYS};
+use figures::{Comparison, Figures, EXPIRING_DAYS};
 
 /// Whose KPIs, and who counts for the forecast submission rate.
 pub struct Scoped {
@@ -40,11 +41,13 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
         Some(text) => ctx.workspace.calendar.parse_period(text, ctx.today)?,
         None => ctx.workspace.calendar.quarter_of(ctx.today),
     };
-    let now = figures::load(ctx, &scoped.scope, quarter, &scoped.forecasters).await?;
-    let then = figures::load(ctx, &scoped.scope, quarter.prev(), &scoped.forecasters).await?;
+    let compared = Comparison::of(ctx, quarter);
+    let (scope, forecasters) = (&scoped.scope, &scoped.forecasters);
+    let now = figures::load(ctx, scope, (quarter, &compared.now), forecasters).await?;
+    let then = figures::load(ctx, scope, (compared.prev, &compared.then), forecasters).await?;
     let touches = (
-        figures::touches(ctx, &scoped.scope, quarter).await?,
-        figures::touches(ctx, &scoped.scope, quarter.prev()).await?,
+        figures::touches(ctx, scope, &compared.now).await?,
+        figures::touches(ctx, scope, &compared.then).await?,
     );
     let gaps = match scoped.gaps {
         Some(filter) => Some(marketplace_gaps(ctx, filter).await?),
@@ -55,7 +58,7 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
     Ok(Reply::card(card(
         ctx,
         &scoped,
-        quarter,
+        &compared,
         (&now, &then),
         &touches,
         gaps,
@@ -169,7 +172,7 @@ pub async fn gap_counts(
 fn card(
     ctx: &Ctx<'_>,
     scoped: &Scoped,
-    quarter: FiscalQuarter,
+    compared: &Comparison,
     (now, then): (&Figures, &Figures),
     (touches_now, touches_then): &(TouchCounts, TouchCounts),
     gaps: Option<i64>,
@@ -177,9 +180,8 @@ fn card(
 ) -> Card {
     let currency = ctx.workspace.currency;
     let short = |minor| format_money_short(minor, currency);
-    let (first, last) = ctx.workspace.calendar.quarter_bounds(quarter);
-    let to_date = (first..=last).contains(&ctx.today);
-    let prev = quarter.prev().label();
+    let (quarter, first, last) = (compared.quarter, compared.now.first, compared.now.last);
+    let prev = compared.then_label();
     let share = |pick: fn(&Revenue) -> Share| {
         let (a, b) = (pick(&now.revenue), pick(&then.revenue));
         format!("{}\n{} vs {prev}", a.text(), a.points_change(&b))
@@ -188,11 +190,7 @@ fn card(
         "{} ({} deals)\n{} vs {prev} ({})",
         short(now.revenue.total),
         now.revenue.deals,
-        crate::domain::forecast::numbers::change_text(
-            now.revenue.total,
-            then.revenue.total,
-            currency
-        ),
+        change_text_by(now.revenue.total, then.revenue.total, short),
         short(then.revenue.total)
     );
     let pipeline: Vec<String> = [
@@ -247,7 +245,7 @@ fn card(
             "KPIs · {} · {}{}",
             scoped.label,
             quarter.label(),
-            if to_date { " to date" } else { "" }
+            if compared.to_date { " to date" } else { "" }
         ),
         Tone::Info,
     )
@@ -282,8 +280,18 @@ fn card(
             format!("{}.{} ({partners} partners)", tenths / 10, tenths % 10),
         );
     }
+    let compared_with = if compared.to_date {
+        format!(
+            " Compared with {} up to the same day ({} – {}).",
+            compared.prev.label(),
+            compared.then.first.format("%-d %b"),
+            compared.then.last.format("%-d %b %Y")
+        )
+    } else {
+        String::new()
+    };
     card.footer(format!(
-        "{} – {}. Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.",
+        "{} – {}.{compared_with} Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.",
         first.format("%-d %b %Y"),
         last.format("%-d %b %Y")
     ))

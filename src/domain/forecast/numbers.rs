@@ -229,15 +229,17 @@ pub fn suggest(deals: &[QuarterDeal], first: NaiveDate, last: NaiveDate) -> Sugg
 /// A figure's change from last week: `+$120,000 (+12.5%)`, `-$5,000 (-0.4%)`, `no change`, or
 /// `+$80,000 (new)` when last week was zero.
 pub fn change_text(now: i64, then: i64, currency: Currency) -> String {
+    change_text_by(now, then, |minor| format_money(minor, currency))
+}
+
+/// [`change_text`] with the amount written by `format` (e.g. short money: `-$957M (-80.7%)`).
+pub fn change_text_by(now: i64, then: i64, format: impl Fn(i64) -> String) -> String {
     let delta = i128::from(now) - i128::from(then);
     if delta == 0 {
         return "no change".to_string();
     }
     let sign = if delta > 0 { "+" } else { "-" };
-    let amount = format_money(
-        i64::try_from(delta.unsigned_abs()).unwrap_or(i64::MAX),
-        currency,
-    );
+    let amount = format(i64::try_from(delta.unsigned_abs()).unwrap_or(i64::MAX));
     if then <= 0 {
         return format!("{sign}{amount} (new)");
     }
