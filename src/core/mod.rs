@@ -215,6 +215,46 @@ impl Core {
             .map_err(internal)
     }
 
+    /// Takes today's KPI snapshots (`kpi::history`) of every workspace that has none yet (its
+    /// own timezone's day); returns how many workspaces it took. Several processes may race:
+    /// the first row of a day stays.
+    pub async fn take_kpi_snapshots(&self) -> anyhow::Result<usize> {
+        use crate::store::kpi_snapshot;
+        let now = self.clock.now();
+        let latest = {
+            let mut conn = self.store.pool().acquire().await?;
+            kpi_snapshot::latest_days(&mut conn).await?
+        };
+        let mut taken = 0;
+        for (workspace_id, timezone, last) in latest {
+            let Ok(tz) = timezone.parse::<chrono_tz::Tz>() else {
+                continue;
+            };
+            let today = now.with_timezone(&tz).date_naive();
+            if last.is_some_and(|day| day >= today) {
+                continue;
+            }
+            let measured = {
+                let mut tx = self.store.begin_read().await?;
+                let system = system_actor();
+                let Some(mut ctx) = self.system_ctx(&mut tx, &system, workspace_id).await? else {
+                    continue;
+                };
+                kpi::history::measure_all(&mut ctx)
+                    .await
+                    .map_err(internal)?
+            };
+            let mut tx = self.store.begin_write().await?;
+            for (territory_id, snapshot) in &measured {
+                let key = (workspace_id, *territory_id, today);
+                kpi_snapshot::insert(&mut tx, key, snapshot, now).await?;
+            }
+            tx.commit().await?;
+            taken += 1;
+        }
+        Ok(taken)
+    }
+
     /// What `schedule` posts now (the scheduler's clock), `since` the previous run: `None` when
     /// there is nothing to say (everyone has submitted) or the workspace is gone.
     pub async fn scheduled_post(

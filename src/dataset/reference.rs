@@ -302,7 +302,7 @@ async fn workspace_name(store: &Store, workspace_id: i64) -> anyhow::Result<Opti
 }
 
 /// Tables emptied by [`clear`], children before parents. The audit log is append-only and stays.
-const CLEAR_ORDER: [&str; 19] = [
+const CLEAR_ORDER: [&str; 20] = [
     "touches",
     "deal_influences",
     "registrations",
@@ -316,6 +316,7 @@ const CLEAR_ORDER: [&str; 19] = [
     "territories",
     "job_runs",
     "schedules",
+    "kpi_snapshots",
     "role_mappings",
     "program_discounts",
     "marketplace_fees",

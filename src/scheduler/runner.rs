@@ -13,6 +13,9 @@
 //!   and posted with the same nonce, which Discord dedupes (`enforce_nonce`) when the first
 //!   post did go out.
 //!
+//! Each tick also takes the day's KPI snapshots of workspaces that have none yet
+//! ([`Core::take_kpi_snapshots`]), which `/kpi` compares with a quarter later.
+//!
 //! Time comes from the core's clock, so tests move it instead of sleeping; only the waits
 //! between retries are real (tokio) time.
 
@@ -92,6 +95,11 @@ impl Runner {
         let schedules = schedule::enabled_with_last_due(&mut *self.conn().await?).await?;
         for (schedule, last_due) in &schedules {
             self.run_due(schedule, *last_due, now, &mut report).await?;
+        }
+        // After the posts, so a slow snapshot never delays one; a failure is only logged.
+        match self.core.take_kpi_snapshots().await {
+            Ok(n) => report.snapshots = n,
+            Err(err) => tracing::warn!("KPI snapshots not taken: {err:#}"),
         }
         Ok(report)
     }

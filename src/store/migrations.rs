@@ -52,6 +52,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "open claims of the run ledger",
         include_str!("../../migrations/sqlite/0009_job_runs_claimed.sql"),
     ),
+    (
+        10,
+        "daily KPI snapshots",
+        include_str!("../../migrations/sqlite/0010_kpi_snapshots.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -100,6 +105,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         9,
         "open claims of the run ledger",
         include_str!("../../migrations/postgres/0009_job_runs_claimed.sql"),
+    ),
+    (
+        10,
+        "daily KPI snapshots",
+        include_str!("../../migrations/postgres/0010_kpi_snapshots.sql"),
     ),
 ];
 

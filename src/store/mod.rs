@@ -22,6 +22,7 @@ pub mod influence;
 pub mod interaction;
 pub mod job_run;
 pub mod kpi;
+pub mod kpi_snapshot;
 pub mod member;
 mod migrations;
 pub mod partner;

@@ -18,6 +18,7 @@ mod fake_discord;
 mod forecast;
 mod isolation;
 mod kpi;
+mod kpi_history;
 mod manifests;
 mod partner;
 mod permissions;

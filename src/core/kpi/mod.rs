@@ -7,9 +7,11 @@
 //!
 //! - [`figures`]: loading one period's figures (shared with the weekly digest).
 //! - [`digest`]: the weekly digest for directors.
+//! - [`history`]: daily snapshots of the figures that exist only now, to compare them.
 
 pub mod digest;
 pub mod figures;
+pub mod history;
 
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
@@ -24,6 +26,7 @@ use crate::domain::Choice;
 use crate::store::compliance::{self, GapFilter, GapKind};
 use crate::store::forecast as forecasts;
 use crate::store::kpi::{self as store, KpiScope};
+use crate::store::kpi_snapshot::Snapshot;
 use figures::{Comparison, Figures, EXPIRING_DAYS};
 
 /// Whose KPIs, and who counts for the forecast submission rate.
@@ -55,15 +58,34 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
     };
     let ws = ctx.workspace.id;
     let practice = store::practice(ctx.conn(), ws, &scoped.scope).await?;
+    let current = CurrentState {
+        gaps,
+        practice,
+        then: history::compared_with(ctx, &scoped.scope, &compared).await?,
+        kept: compared.to_date
+            && matches!(scoped.scope, KpiScope::Workspace | KpiScope::Territory(_)),
+    };
     Ok(Reply::card(card(
         ctx,
         &scoped,
         &compared,
         (&now, &then),
         &touches,
-        gaps,
-        practice,
+        &current,
     )))
+}
+
+/// The figures that exist only now, and the daily snapshot they are compared with.
+struct CurrentState {
+    /// Marketplace compliance gaps, when they apply to the scope.
+    gaps: Option<i64>,
+    /// (certified people, partners), when the scope has partners.
+    practice: Option<(i64, i64)>,
+    /// The snapshot of the same day last quarter, if the bot took one.
+    then: Option<Snapshot>,
+    /// Whether snapshots are kept for this scope and period (a quarter under way, the
+    /// workspace or a territory), so a missing one is worth a word.
+    kept: bool,
 }
 
 /// The scope the options name (one of `territory:`, `partner:`, `member:`), else the workspace.
@@ -175,9 +197,11 @@ fn card(
     compared: &Comparison,
     (now, then): (&Figures, &Figures),
     (touches_now, touches_then): &(TouchCounts, TouchCounts),
-    gaps: Option<i64>,
-    practice: Option<(i64, i64)>,
+    current: &CurrentState,
 ) -> Card {
+    let (gaps, practice, past) = (current.gaps, current.practice, current.then.as_ref());
+    let on_day = compared.then.last.format("%-d %b").to_string();
+    let since = |text: String| format!("{text} vs {on_day}");
     let currency = ctx.workspace.currency;
     let short = |minor| format_money_short(minor, currency);
     let (quarter, first, last) = (compared.quarter, compared.now.first, compared.now.last);
@@ -193,18 +217,49 @@ fn card(
         change_text_by(now.revenue.total, then.revenue.total, short),
         short(then.revenue.total)
     );
-    let pipeline: Vec<String> = [
-        ForecastCategory::Commit,
-        ForecastCategory::BestCase,
-        ForecastCategory::Pipeline,
-    ]
-    .iter()
-    .map(|c| format!("{} {}", c.label(), short(now.pipeline_of(c.as_str()))))
-    .collect();
+    let categories = [
+        (ForecastCategory::Commit, past.map(|p| p.commit_minor)),
+        (ForecastCategory::BestCase, past.map(|p| p.best_case_minor)),
+        (ForecastCategory::Pipeline, past.map(|p| p.pipeline_minor)),
+    ];
+    let pipeline: Vec<String> = categories
+        .iter()
+        .map(|(c, was)| {
+            let amount = now.pipeline_of(c.as_str());
+            match was {
+                Some(was) => format!(
+                    "{} {} ({})",
+                    c.label(),
+                    short(amount),
+                    change_text_by(amount, *was, short)
+                ),
+                None => format!("{} {}", c.label(), short(amount)),
+            }
+        })
+        .collect();
+    let pipeline = match past {
+        Some(_) => format!(
+            "{}\nvs the {} pipeline as of {on_day}",
+            pipeline.join(" · "),
+            compared.prev.label()
+        ),
+        None => pipeline.join(" · "),
+    };
     let [submitted, approved, denied, pending, expiring] = now.registrations;
+    let (pending_change, expiring_change) = match past {
+        Some(p) => (
+            format!(
+                " ({})",
+                since(count_change(pending, p.registrations_pending))
+            ),
+            format!(" ({})", count_change(expiring, p.registrations_expiring)),
+        ),
+        None => (String::new(), String::new()),
+    };
     let registrations = format!(
         "{submitted} submitted ({}), {approved} approved ({}), {denied} denied ({})\n\
-         {pending} pending now, {expiring} expiring within {EXPIRING_DAYS} days",
+         {pending} pending now{pending_change}, {expiring} expiring within {EXPIRING_DAYS} \
+         days{expiring_change}",
         count_change(submitted, then.registrations[0]),
         count_change(approved, then.registrations[1]),
         count_change(denied, then.registrations[2]),
@@ -265,21 +320,41 @@ fn card(
         ),
     )
     .field("Forecast submissions", forecasts)
-    .wide_field("Pipeline closing in the quarter", pipeline.join(" · "))
+    .wide_field("Pipeline closing in the quarter", pipeline)
     .wide_field("Registrations", registrations)
     .wide_field("Partner touches", touches);
     if let Some(gaps) = gaps {
-        card = card.field("Marketplace compliance gaps now", gaps.to_string());
+        let text = match past {
+            Some(p) => format!("{gaps} ({})", since(count_change(gaps, p.compliance_gaps))),
+            None => gaps.to_string(),
+        };
+        card = card.field("Marketplace compliance gaps now", text);
     }
     if let Some(tenths) =
         practice.and_then(|(certified, partners)| per_partner_tenths(certified, partners))
     {
         let partners = practice.map_or(0, |(_, p)| p);
+        let change = past
+            .and_then(|p| per_partner_tenths(p.certified_people, p.partners))
+            .map(|was| format!("\n{}", since(tenths_change(tenths, was))))
+            .unwrap_or_default();
         card = card.field(
             "Certified people per partner",
-            format!("{}.{} ({partners} partners)", tenths / 10, tenths % 10),
+            format!(
+                "{} ({partners} partner{}){change}",
+                tenths_text(tenths),
+                if partners == 1 { "" } else { "s" }
+            ),
         );
     }
+    let snapshot_note = if current.kept && past.is_none() {
+        format!(
+            " Pipeline, pending and expiring registrations, gaps and certified people: no \
+             snapshot of {on_day} to compare with (the running bot takes one a day)."
+        )
+    } else {
+        String::new()
+    };
     let compared_with = if compared.to_date {
         format!(
             " Compared with {} up to the same day ({} – {}).",
@@ -291,8 +366,22 @@ fn card(
         String::new()
     };
     card.footer(format!(
-        "{} – {}.{compared_with} Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.",
+        "{} – {}.{compared_with} Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.{snapshot_note}",
         first.format("%-d %b %Y"),
         last.format("%-d %b %Y")
     ))
+}
+
+/// Tenths as a decimal: `142` reads `14.2`.
+fn tenths_text(tenths: i64) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The change between two figures in tenths: `+0.3`, `-1.2`, `no change`.
+fn tenths_change(now: i64, then: i64) -> String {
+    let delta = now - then;
+    match delta {
+        0 => "no change".to_string(),
+        d => format!("{}{}", if d > 0 { "+" } else { "-" }, tenths_text(d.abs())),
+    }
 }

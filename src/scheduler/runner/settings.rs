@@ -68,6 +68,8 @@ pub struct TickReport {
     pub missed: usize,
     /// Schedules whose stored cron expression no longer parses.
     pub invalid: usize,
+    /// Workspaces whose daily KPI snapshots this tick took.
+    pub snapshots: usize,
 }
 
 impl TickReport {
@@ -87,6 +89,7 @@ impl std::ops::AddAssign for TickReport {
         self.taken += other.taken;
         self.missed += other.missed;
         self.invalid += other.invalid;
+        self.snapshots += other.snapshots;
     }
 }
 

@@ -35,6 +35,7 @@ crate::both_backends!(
         )
         .await;
         assert_eq!(monday.posted, 1, "{monday:?}");
+        assert_eq!(monday.snapshots, 1, "Monday's KPI snapshot: {monday:?}");
         drop(first);
 
         // Down from Monday noon until Thursday 10:00: Tuesday, Wednesday and Thursday 09:00
@@ -50,6 +51,10 @@ crate::both_backends!(
         .await;
         assert_eq!(thursday.posted, 1, "one post on restart: {thursday:?}");
         assert_eq!(thursday.missed, 2, "Tuesday and Wednesday: {thursday:?}");
+        assert_eq!(
+            thursday.snapshots, 1,
+            "Thursday's KPI snapshot, none made up for the days down: {thursday:?}"
+        );
 
         let runs = ledger(app.store(), &digest).await;
         let got: Vec<_> = runs.iter().map(|r| (r.due_at, r.status)).collect();

@@ -46,6 +46,15 @@ fn quiet() -> TickReport {
     TickReport::default()
 }
 
+/// What a tick did about posts (the day's KPI snapshot, taken by whichever tick comes first,
+/// left out).
+fn posts(report: TickReport) -> TickReport {
+    TickReport {
+        snapshots: 0,
+        ..report
+    }
+}
+
 crate::both_backends!(
     a_runner_dying_after_posting_is_recovered_without_a_second_message,
     |app: TestApp| async move {
@@ -71,7 +80,7 @@ crate::both_backends!(
         // again.
         let restarted = runner(&app.core, discord_poster(&fake), "second life");
         app.clock.set(at("2026-03-02T09:01:00Z"));
-        assert_eq!(restarted.tick().await.unwrap(), quiet());
+        assert_eq!(posts(restarted.tick().await.unwrap()), quiet());
         assert_eq!(fake.requests_to("POST", MESSAGES).len(), 1);
 
         // Past the claim timeout (2 minutes): taken over, posted again with the same nonce,
@@ -92,7 +101,7 @@ crate::both_backends!(
         assert_eq!(run.nonce, nonce(s.id, due));
 
         app.clock.set(at("2026-03-02T12:00:00Z"));
-        assert_eq!(restarted.tick().await.unwrap(), quiet());
+        assert_eq!(posts(restarted.tick().await.unwrap()), quiet());
         fake.assert_clean();
     }
 );
@@ -108,7 +117,7 @@ crate::both_backends!(
         let b = Arc::new(runner(&app.core, discord_poster(&fake), "b"));
         let c = Arc::new(runner(&app.core, discord_poster(&fake), "c"));
         app.clock.set(at("2026-03-02T09:01:59Z"));
-        assert_eq!(b.tick().await.unwrap(), quiet(), "not stale yet");
+        assert_eq!(posts(b.tick().await.unwrap()), quiet(), "not stale yet");
         app.clock.set(at("2026-03-02T09:05:00Z"));
         let (rb, rc) = {
             let (b, c) = (b.clone(), c.clone());

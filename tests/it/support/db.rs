@@ -30,6 +30,7 @@ pub const ALL_TABLES: &[&str] = &[
     "marketplace_fees",
     "schedules",
     "job_runs",
+    "kpi_snapshots",
     "processed_interactions",
     "audit_log",
 ];
