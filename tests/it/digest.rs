@@ -56,7 +56,7 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
         "1. Globex Services $200k",
         "1. Initech Resale $120k",
         "1. AMER East $320k 2. AMER West $80k",
-        "1 of 2 submitted so far (0 late), 0 away, 1 missing: Sam Ortiz",
+        "1 of 2 submitted so far, 0 away, 1 yet to submit: Sam Ortiz",
         "1 pending review",
     ] {
         assert!(flat.contains(expected), "missing `{expected}` in:\n{text}");
@@ -65,4 +65,17 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
     assert_eq!(digest.weeks.len(), 4, "{:?}", digest.weeks);
     insta::assert_snapshot!("digest_small", text);
     assert!(app.core.digest(99).await.unwrap().is_none());
+
+    // Past the deadline (Monday 30 November 12:00): who is missing, not who is yet to submit.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-11-30T13:00:00Z")
+            .unwrap()
+            .into(),
+    );
+    let digest = app.core.digest(1).await.unwrap().expect("workspace 1");
+    let text = render(&partnerbot::core::kpi::digest::reply(&digest), Style::PLAIN);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected = "Deadline passed: 1 of 2 submitted (0 late), 0 away, 1 missing: Sam Ortiz";
+    assert!(flat.contains(expected), "missing `{expected}` in:
+{text}");
 });

@@ -156,7 +156,9 @@ fn ranked<T>(
     lines.join("\n")
 }
 
-/// `42 of 50 submitted (3 late), 2 away, 6 missing: Mo Patel, …` (names, never mentions).
+/// `42 of 50 submitted so far, 2 away, 6 yet to submit: Mo Patel, …` before the deadline,
+/// `Deadline passed: 44 of 50 submitted (3 late), 2 away, 4 missing: …` after it (names,
+/// never mentions).
 async fn submissions(
     ctx: &mut Ctx<'_>,
     week: &ForecastWeek,
@@ -168,16 +170,15 @@ async fn submissions(
     let status = crate::core::forecast::week_status(ctx, week, ptms).await?;
     let missing: Vec<&str> = status.missing.iter().map(|(_, n)| n.as_str()).collect();
     let (submitted, late, away_count) = (status.submitted, status.late, status.away);
-    let due = if ctx.now <= week.deadline_at() {
-        "so far"
+    let (total, open) = (ptms.len(), missing.len());
+    let mut text = if ctx.now <= week.deadline_at() {
+        format!("{submitted} of {total} submitted so far, {away_count} away, {open} yet to submit")
     } else {
-        "after the deadline"
+        format!(
+            "Deadline passed: {submitted} of {total} submitted ({late} late), {away_count} away, \
+             {open} missing"
+        )
     };
-    let mut text = format!(
-        "{submitted} of {} submitted {due} ({late} late), {away_count} away, {} missing",
-        ptms.len(),
-        missing.len()
-    );
     if !missing.is_empty() {
         let shown: Vec<&str> = missing.iter().take(10).copied().collect();
         text.push_str(&format!(": {}", shown.join(", ")));
