@@ -76,6 +76,5 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
     let text = render(&partnerbot::core::kpi::digest::reply(&digest), Style::PLAIN);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected = "Deadline passed: 1 of 2 submitted (0 late), 0 away, 1 missing: Sam Ortiz";
-    assert!(flat.contains(expected), "missing `{expected}` in:
-{text}");
+    assert!(flat.contains(expected), "missing `{expected}` in:\n{text}");
 });
