@@ -37,6 +37,7 @@ pub mod names;
 pub mod partner;
 pub mod program;
 pub mod registration;
+pub mod report_period;
 pub mod role;
 pub mod touch;
 
@@ -114,8 +115,8 @@ pub enum DomainError {
     InvalidQuarter { input: String },
 
     #[error(
-        "period `{input}` is not a period; use `this_quarter`, `last_quarter`, `next_quarter` \
-         or a quarter like `FY27-Q1`"
+        "period `{input}` is not a period; use `this_quarter`, `last_quarter`, `next_quarter`, \
+         a quarter like `FY27-Q1`, or a fiscal year: `this_year`, `last_year`, `FY27`"
     )]
     InvalidPeriod { input: String },
 

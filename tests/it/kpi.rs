@@ -15,6 +15,12 @@ const QUARTER_BEFORE: (&str, &str) = ("2026-05-01", "2026-07-31");
 const THIS_QUARTER: Compared = (QUARTER, LAST_QUARTER_TO_DATE, "FY27-Q3 to 27 Aug");
 /// A past quarter against the whole quarter before it.
 const PAST_QUARTER: Compared = (LAST_QUARTER, QUARTER_BEFORE, "FY27-Q2");
+/// The fiscal year to date (FY27 starts 1 February 2026) against FY26 up to the same day.
+const THIS_YEAR: Compared = (
+    ("2026-02-01", "2027-01-31"),
+    ("2025-02-01", "2025-11-27"),
+    "FY26 to 27 Nov",
+);
 
 /// The period shown, the period compared with, and how the comparison is labelled.
 type Compared = (
@@ -81,6 +87,8 @@ async fn fixture(app: &TestApp) {
             _ => drop(app.ok(&format!(r#"{won} partner:"Globex Services""#)).await),
         }
     }
+    // Last fiscal year, before the same day: what this year is compared with.
+    app.ok(r#"/deal add account:"Kpi Past Co" amount:33k close:2025-10-15 stage:closed_won territory:"AMER East" reseller:"Initech Resale""#).await;
     for (partner, kind, date) in [
         ("Globex Services", "meeting", "2026-11-10"),
         ("Globex Services", "qbr", "2026-11-12"),
@@ -129,6 +137,23 @@ async fn revenue(app: &TestApp, (first, last): (&str, &str), scope: &str) -> [i6
 
 /// `part / total` as a percentage with one decimal, rounded half up (written apart from the
 /// KPI module on purpose).
+/// `Commit $…`: open Commit pipeline closing in the period, by plain SQL.
+async fn commit_text(app: &TestApp, (first, last): (&str, &str)) -> String {
+    let commit: i64 = sqlx::query_scalar(&format!(
+        "SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM deals WHERE stage NOT IN \
+         ('closed_won', 'closed_lost') AND forecast_category = 'commit' \
+         AND close_date >= '{first}' AND close_date <= '{last}'"
+    ))
+    .fetch_one(app.store().pool())
+    .await
+    .unwrap();
+    let usd = partnerbot::domain::money::Currency::parse("USD").unwrap();
+    format!(
+        "Commit {}",
+        partnerbot::domain::money::format_money_short(commit, usd)
+    )
+}
+
 fn pct(part: i64, total: i64) -> String {
     let tenths = (part as i128 * 2000 + total as i128) / (total as i128 * 2);
     format!("{}.{}%", tenths / 10, tenths % 10)
@@ -174,6 +199,15 @@ crate::both_backends!(
         assert!(deals >= 60, "{deals} deals");
         check(&app, "/kpi", "", THIS_QUARTER).await;
         check(&app, "/kpi period:last_quarter", "", PAST_QUARTER).await;
+        check(&app, "/kpi period:this_year", "", THIS_YEAR).await;
+        let year = squash(&app.ok("/kpi period:FY27").await);
+        assert!(
+            year.contains("KPIs · Local workspace · FY27 to date"),
+            "{year}"
+        );
+        assert!(year.contains("Pipeline closing in the year"), "{year}");
+        let expected = commit_text(&app, THIS_YEAR.0).await;
+        assert!(year.contains(&expected), "missing `{expected}`:\n{year}");
         let east: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE name = 'AMER East'")
             .fetch_one(app.store().pool())
             .await
@@ -218,20 +252,7 @@ crate::both_backends!(
             "{logos} logos:\n{text}"
         );
         // Open pipeline closing in the quarter, Commit.
-        let commit: i64 = sqlx::query_scalar(&format!(
-            "SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM deals WHERE stage NOT IN \
-             ('closed_won', 'closed_lost') AND forecast_category = 'commit' \
-             AND close_date >= '{}' AND close_date <= '{}'",
-            QUARTER.0, QUARTER.1
-        ))
-        .fetch_one(app.store().pool())
-        .await
-        .unwrap();
-        let usd = partnerbot::domain::money::Currency::parse("USD").unwrap();
-        let expected = format!(
-            "Commit {}",
-            partnerbot::domain::money::format_money_short(commit, usd)
-        );
+        let expected = commit_text(&app, QUARTER).await;
         assert!(text.contains(&expected), "missing `{expected}`:\n{text}");
         assert!(
             text.contains("Partner touches 3 (+2 vs FY27-Q3 to 27 Aug)"),

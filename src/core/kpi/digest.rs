@@ -15,6 +15,7 @@ use crate::domain::forecast::numbers::change_text_by;
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::kpi::Share;
 use crate::domain::money::format_money_short;
+use crate::domain::report_period::ReportPeriod;
 use crate::domain::Choice;
 use crate::store::forecast;
 use crate::store::kpi::{self as store, KpiScope};
@@ -43,8 +44,9 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
     let ws = ctx.workspace.id;
     let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
     let ids: Vec<i64> = ptms.iter().map(|p| p.user_id).collect();
-    let compared = Comparison::of(ctx, quarter);
-    let now = figures::load(ctx, &KpiScope::Workspace, (quarter, &compared.now), &ids).await?;
+    let period = ReportPeriod::Quarter(quarter);
+    let compared = Comparison::of(ctx, period);
+    let now = figures::load(ctx, &KpiScope::Workspace, (period, &compared.now), &ids).await?;
     // Last quarter (to the same day) is compared on revenue only: nothing else of it is shown.
     let then = figures::revenue(ctx, &KpiScope::Workspace, &compared.then).await?;
     let partners = store::partners_ranked(ctx.conn(), ws, &compared.now).await?;

@@ -1,6 +1,7 @@
 //! Loading the KPI figures of one scope and period (and, by calling it twice, the period it
 //! is compared with): what `/kpi` shows and the weekly digest posts. [`Comparison`] decides
-//! what is compared: a quarter under way with the previous quarter up to the same day.
+//! what is compared: a quarter (or fiscal year) under way with the previous one up to the same
+//! day.
 
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
@@ -8,6 +9,7 @@ use crate::domain::calendar::FiscalQuarter;
 use crate::domain::forecast::ForecastCalendar;
 use crate::domain::kpi::Revenue;
 use crate::domain::localtime::local_to_utc;
+use crate::domain::report_period::ReportPeriod;
 use crate::store::kpi::{self as store, KpiScope, Period};
 use crate::store::{away, forecast};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -16,27 +18,32 @@ use std::collections::HashSet;
 /// Days ahead an approved registration counts as expiring.
 pub const EXPIRING_DAYS: i64 = 14;
 
-/// A quarter and the quarter before it, as compared: like for like. While the quarter is
-/// under way (today falls in it), the previous quarter counts up to the same day (its first
-/// day plus as many days as have passed in this one, at most its last day), so 27 days are
-/// compared with 27 days; a past or future quarter is compared with the whole previous one.
+/// A quarter (or fiscal year) and the one before it, as compared: like for like. While the
+/// period is under way (today falls in it), the previous one counts up to the same day (its
+/// first day plus as many days as have passed in this one, at most its last day), so 27 days
+/// are compared with 27 days; a past or future period is compared with the whole previous one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Comparison {
-    pub quarter: FiscalQuarter,
-    /// The whole quarter (pipeline is what closes in it).
+    pub period: ReportPeriod,
+    /// The whole period (pipeline is what closes in it).
     pub now: Period,
-    pub prev: FiscalQuarter,
-    /// The previous quarter, cut at the same day while `quarter` is under way.
+    pub prev: ReportPeriod,
+    /// The previous period, cut at the same day while `period` is under way.
     pub then: Period,
-    /// Whether `then` is cut (and `quarter` under way).
+    /// Whether `then` is cut (and `period` under way).
     pub to_date: bool,
 }
 
 impl Comparison {
-    pub fn of(ctx: &Ctx<'_>, quarter: FiscalQuarter) -> Self {
-        let now = period_of(ctx, quarter);
-        let prev = quarter.prev();
-        let whole = period_of(ctx, prev);
+    pub fn of(ctx: &Ctx<'_>, period: ReportPeriod) -> Self {
+        let calendar = &ctx.workspace.calendar;
+        let bounds = |p: ReportPeriod| {
+            let (first, last) = p.bounds(calendar);
+            period_between(ctx, first, last)
+        };
+        let now = bounds(period);
+        let prev = period.prev();
+        let whole = bounds(prev);
         let to_date = (now.first..=now.last).contains(&ctx.today);
         let then = if to_date {
             let last = (whole.first + (ctx.today - now.first)).min(whole.last);
@@ -45,7 +52,7 @@ impl Comparison {
             whole
         };
         Self {
-            quarter,
+            period,
             now,
             prev,
             then,
@@ -132,13 +139,13 @@ fn period_between(ctx: &Ctx<'_>, first: NaiveDate, last: NaiveDate) -> Period {
     }
 }
 
-/// Loads the figures of `scope` in `period` of `quarter`; `forecasters` are the members whose
+/// Loads the figures of `scope` in `period` of `report`; `forecasters` are the members whose
 /// weekly forecast counts (none: no submission rate), for the weeks whose deadline falls in the
 /// period and has passed.
 pub async fn load(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
-    (quarter, period): (FiscalQuarter, &Period),
+    (report, period): (ReportPeriod, &Period),
     forecasters: &[i64],
 ) -> CommandResult<Figures> {
     let (ws, today) = (ctx.workspace.id, ctx.today);
@@ -149,7 +156,8 @@ pub async fn load(
     let registrations = store::registrations(ctx.conn(), ws, scope, period, today, soon).await?;
     let calendar = ctx.workspace.forecast_calendar();
     let cutoff = (ctx.now, period.last);
-    let forecasts = submission_rate(ctx, &calendar, quarter, forecasters, cutoff).await?;
+    let forecasts =
+        submission_rate(ctx, &calendar, &report.quarters(), forecasters, cutoff).await?;
     Ok(Figures {
         revenue: Revenue::of(&won),
         won,
@@ -160,22 +168,22 @@ pub async fn load(
     })
 }
 
-/// (submitted, due) over the weeks of `quarter` whose deadline has passed by `now` and falls
+/// (submitted, due) over the weeks of `quarters` whose deadline has passed by `now` and falls
 /// on or before `last_day`: one due per forecaster and week unless they were away on the
 /// deadline day.
 async fn submission_rate(
     ctx: &mut Ctx<'_>,
     calendar: &ForecastCalendar,
-    quarter: FiscalQuarter,
+    quarters: &[FiscalQuarter],
     forecasters: &[i64],
     (now, last_day): (DateTime<Utc>, NaiveDate),
 ) -> CommandResult<(i64, i64)> {
     if forecasters.is_empty() {
         return Ok((0, 0));
     }
-    let weeks: Vec<_> = calendar
-        .weeks_of(quarter)
-        .into_iter()
+    let weeks: Vec<_> = quarters
+        .iter()
+        .flat_map(|q| calendar.weeks_of(*q))
         .filter(|w| w.deadline_at() <= now && w.deadline_date() <= last_day)
         .collect();
     if weeks.is_empty() {

@@ -9,6 +9,7 @@ use super::gap_counts;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::domain::deal::ForecastCategory;
+use crate::domain::report_period::ReportPeriod;
 use crate::domain::Choice;
 use crate::store::kpi::{self as kpi_store, KpiScope};
 use crate::store::kpi_snapshot::{self as store, Snapshot, WHOLE_WORKSPACE};
@@ -39,16 +40,25 @@ pub async fn compared_with(
     scope: &KpiScope,
     compared: &Comparison,
 ) -> CommandResult<Option<Snapshot>> {
-    let territory = match scope {
-        KpiScope::Workspace => WHOLE_WORKSPACE,
-        KpiScope::Territory(id) => *id,
-        _ => return Ok(None),
-    };
-    if !compared.to_date {
+    let Some(territory) = snapshot_scope(scope, compared) else {
         return Ok(None);
-    }
+    };
     let ws = ctx.workspace.id;
     Ok(store::get(ctx.conn(), ws, territory, compared.then.last).await?)
+}
+
+/// The territory (or [`WHOLE_WORKSPACE`]) whose snapshots can stand for the previous period:
+/// `None` unless a quarter is under way (a snapshot's pipeline is its quarter's) and the scope
+/// is the workspace or a territory.
+pub fn snapshot_scope(scope: &KpiScope, compared: &Comparison) -> Option<i64> {
+    if !compared.to_date || !matches!(compared.period, ReportPeriod::Quarter(_)) {
+        return None;
+    }
+    match scope {
+        KpiScope::Workspace => Some(WHOLE_WORKSPACE),
+        KpiScope::Territory(id) => Some(*id),
+        _ => None,
+    }
 }
 
 /// Today's snapshots of the workspace: each territory's, then the whole workspace's.

@@ -1,6 +1,6 @@
 //! `/kpi [territory|partner|member] [period]`: the partner-sales KPIs of a fiscal quarter (this
-//! one by default, to date) next to the previous quarter's (up to the same day while the
-//! quarter is under way: [`figures::Comparison`]), with the change: closed-won Net
+//! one by default, to date) or fiscal year next to the previous one's (up to the same day while
+//! the period is under way: [`figures::Comparison`]), with the change: closed-won Net
 //! ARR and its split (% partner sourced, % co-sell or influence, direct), pipeline by forecast
 //! category, new logos, registrations, touches by type, forecast submission rate, compliance
 //! gaps now and certified people per partner.
@@ -21,6 +21,7 @@ use crate::domain::deal::ForecastCategory;
 use crate::domain::forecast::numbers::change_text_by;
 use crate::domain::kpi::{count_change, per_partner_tenths, Revenue, Share};
 use crate::domain::money::format_money_short;
+use crate::domain::report_period::ReportPeriod;
 use crate::domain::touch::TouchType;
 use crate::domain::Choice;
 use crate::store::compliance::{self, GapFilter, GapKind};
@@ -40,13 +41,13 @@ pub struct Scoped {
 
 pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
     let scoped = scope_option(ctx).await?;
-    let quarter = match ctx.opts.text("period") {
-        Some(text) => ctx.workspace.calendar.parse_period(text, ctx.today)?,
-        None => ctx.workspace.calendar.quarter_of(ctx.today),
+    let period = match ctx.opts.text("period") {
+        Some(text) => ReportPeriod::parse(&ctx.workspace.calendar, text, ctx.today)?,
+        None => ReportPeriod::Quarter(ctx.workspace.calendar.quarter_of(ctx.today)),
     };
-    let compared = Comparison::of(ctx, quarter);
+    let compared = Comparison::of(ctx, period);
     let (scope, forecasters) = (&scoped.scope, &scoped.forecasters);
-    let now = figures::load(ctx, scope, (quarter, &compared.now), forecasters).await?;
+    let now = figures::load(ctx, scope, (period, &compared.now), forecasters).await?;
     let then = figures::load(ctx, scope, (compared.prev, &compared.then), forecasters).await?;
     let touches = (
         figures::touches(ctx, scope, &compared.now).await?,
@@ -62,8 +63,7 @@ pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
         gaps,
         practice,
         then: history::compared_with(ctx, &scoped.scope, &compared).await?,
-        kept: compared.to_date
-            && matches!(scoped.scope, KpiScope::Workspace | KpiScope::Territory(_)),
+        kept: history::snapshot_scope(&scoped.scope, &compared).is_some(),
     };
     Ok(Reply::card(card(
         ctx,
@@ -83,8 +83,8 @@ struct CurrentState {
     practice: Option<(i64, i64)>,
     /// The snapshot of the same day last quarter, if the bot took one.
     then: Option<Snapshot>,
-    /// Whether snapshots are kept for this scope and period (a quarter under way, the
-    /// workspace or a territory), so a missing one is worth a word.
+    /// Whether snapshots stand for this scope and period ([`history::snapshot_scope`]), so a
+    /// missing one is worth a word.
     kept: bool,
 }
 
@@ -204,7 +204,8 @@ fn card(
     let since = |text: String| format!("{text} vs {on_day}");
     let currency = ctx.workspace.currency;
     let short = |minor| format_money_short(minor, currency);
-    let (quarter, first, last) = (compared.quarter, compared.now.first, compared.now.last);
+    let (period, first, last) = (compared.period, compared.now.first, compared.now.last);
+    let noun = period.noun();
     let prev = compared.then_label();
     let share = |pick: fn(&Revenue) -> Share| {
         let (a, b) = (pick(&now.revenue), pick(&then.revenue));
@@ -299,7 +300,7 @@ fn card(
         format!(
             "KPIs · {} · {}{}",
             scoped.label,
-            quarter.label(),
+            period.label(),
             if compared.to_date { " to date" } else { "" }
         ),
         Tone::Info,
@@ -320,7 +321,7 @@ fn card(
         ),
     )
     .field("Forecast submissions", forecasts)
-    .wide_field("Pipeline closing in the quarter", pipeline)
+    .wide_field(format!("Pipeline closing in the {noun}"), pipeline)
     .wide_field("Registrations", registrations)
     .wide_field("Partner touches", touches);
     if let Some(gaps) = gaps {
@@ -366,7 +367,7 @@ fn card(
         String::new()
     };
     card.footer(format!(
-        "{} – {}.{compared_with} Revenue: closed won with a close date in the quarter; attribution Sourced > Co-sell > Influence > Direct.{snapshot_note}",
+        "{} – {}.{compared_with} Revenue: closed won with a close date in the {noun}; attribution Sourced > Co-sell > Influence > Direct.{snapshot_note}",
         first.format("%-d %b %Y"),
         last.format("%-d %b %Y")
     ))
