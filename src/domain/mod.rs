@@ -115,10 +115,16 @@ pub enum DomainError {
     InvalidQuarter { input: String },
 
     #[error(
+        "period `{input}` is not a period; use `this_quarter`, `last_quarter`, `next_quarter` \
+         or a quarter like `FY27-Q1`"
+    )]
+    InvalidPeriod { input: String },
+
+    #[error(
         "period `{input}` is not a period; use `this_quarter`, `last_quarter`, `next_quarter`, \
          a quarter like `FY27-Q1`, or a fiscal year: `this_year`, `last_year`, `FY27`"
     )]
-    InvalidPeriod { input: String },
+    InvalidReportPeriod { input: String },
 
     #[error("{what} is {len} characters; the limit is {max}")]
     NameTooLong {

@@ -43,7 +43,7 @@ impl ReportPeriod {
         calendar
             .parse_period(input, today)
             .map(Self::Quarter)
-            .map_err(|_| DomainError::InvalidPeriod { input: echo(input) })
+            .map_err(|_| DomainError::InvalidReportPeriod { input: echo(input) })
     }
 
     /// `FY27-Q4` or `FY27`.
