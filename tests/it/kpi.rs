@@ -208,6 +208,11 @@ crate::both_backends!(
         assert!(year.contains("Pipeline closing in the year"), "{year}");
         let expected = commit_text(&app, THIS_YEAR.0).await;
         assert!(year.contains(&expected), "missing `{expected}`:\n{year}");
+        let err = app.err("/kpi period:someday").await;
+        assert!(
+            err.contains("period `someday` is not a period") && err.contains("`last_year`"),
+            "{err}"
+        );
         let east: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE name = 'AMER East'")
             .fetch_one(app.store().pool())
             .await
