@@ -5,6 +5,7 @@
 
 use crate::support::{squash, TestApp};
 use chrono::{TimeZone, Utc};
+use partnerbot::console::render::{render, Style};
 use partnerbot::domain::money::{format_money_short, Currency};
 
 /// Open Commit pipeline closing in `[first, last]`, by plain SQL (`scope`: an extra filter).
@@ -94,6 +95,22 @@ crate::both_backends!(
             assert!(text.contains(&expected), "missing `{expected}` in:\n{text}");
         }
         assert!(!text.contains("no snapshot"), "{text}");
+        // The digest shows the pipeline's movement too.
+        let digest = app.core.digest(1).await.unwrap().expect("workspace 1");
+        let posted = squash(&render(
+            &partnerbot::core::kpi::digest::reply(&digest),
+            Style::PLAIN,
+        ));
+        let expected = format!(
+            "Commit {} (+{} (+128.6%)) · Best Case $0 (no change) · Pipeline $0 (no change) vs \
+             FY27-Q3 as of 27 Aug",
+            usd(now_commit),
+            usd(change)
+        );
+        assert!(
+            posted.contains(&expected),
+            "missing `{expected}` in:\n{posted}"
+        );
 
         // A territory compares with its own snapshot.
         let east: i64 = sqlx::query_scalar("SELECT id FROM territories WHERE name = 'AMER East'")

@@ -5,7 +5,7 @@
 //! is cut to a few lines, so the post fits Discord's limits for any workspace size.
 
 use super::figures::{self, Comparison, Figures, EXPIRING_DAYS};
-use super::gap_counts;
+use super::{gap_counts, pipeline_line};
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{clip, Card, Tone};
@@ -47,8 +47,10 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
     let period = ReportPeriod::Quarter(quarter);
     let compared = Comparison::of(ctx, period);
     let now = figures::load(ctx, &KpiScope::Workspace, (period, &compared.now), &ids).await?;
-    // Last quarter (to the same day) is compared on revenue only: nothing else of it is shown.
+    // Last quarter (to the same day) is compared on revenue, and pipeline through the snapshot
+    // of that day when there is one: nothing else of it is shown.
     let then = figures::revenue(ctx, &KpiScope::Workspace, &compared.then).await?;
+    let past = super::history::compared_with(ctx, &KpiScope::Workspace, &compared).await?;
     let partners = store::partners_ranked(ctx.conn(), ws, &compared.now).await?;
     let territories = store::territories_ranked(ctx.conn(), ws, &compared.now).await?;
     let (gaps, overdue) = gap_counts(ctx, (None, None)).await?;
@@ -82,7 +84,18 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
         ),
     )
     .field("New logos", now.new_logos.to_string())
-    .wide_field("Pipeline closing this quarter", pipeline_text(&now, &short))
+    .wide_field(
+        "Pipeline closing this quarter",
+        match past {
+            Some(ref past) => format!(
+                "{} vs {} as of {}",
+                pipeline_line(&now, Some(past), &short),
+                compared.prev.label(),
+                compared.then.last.format("%-d %b")
+            ),
+            None => pipeline_line(&now, None, &short),
+        },
+    )
     .wide_field(
         "Top partners, sourced",
         ranked(&partners, |(name, s, _)| (name.as_str(), *s), &short),
@@ -121,18 +134,6 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
         .collect(),
         week,
     })
-}
-
-fn pipeline_text(now: &Figures, short: &dyn Fn(i64) -> String) -> String {
-    [
-        ForecastCategory::Commit,
-        ForecastCategory::BestCase,
-        ForecastCategory::Pipeline,
-    ]
-    .iter()
-    .map(|c| format!("{} {}", c.label(), short(now.pipeline_of(c.as_str()))))
-    .collect::<Vec<_>>()
-    .join(" · ")
 }
 
 /// `1. Globex Services $1.2M` lines, the top [`TOP`] with revenue, and how many more.

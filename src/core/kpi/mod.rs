@@ -218,33 +218,13 @@ fn card(
         change_text_by(now.revenue.total, then.revenue.total, short),
         short(then.revenue.total)
     );
-    let categories = [
-        (ForecastCategory::Commit, past.map(|p| p.commit_minor)),
-        (ForecastCategory::BestCase, past.map(|p| p.best_case_minor)),
-        (ForecastCategory::Pipeline, past.map(|p| p.pipeline_minor)),
-    ];
-    let pipeline: Vec<String> = categories
-        .iter()
-        .map(|(c, was)| {
-            let amount = now.pipeline_of(c.as_str());
-            match was {
-                Some(was) => format!(
-                    "{} {} ({})",
-                    c.label(),
-                    short(amount),
-                    change_text_by(amount, *was, short)
-                ),
-                None => format!("{} {}", c.label(), short(amount)),
-            }
-        })
-        .collect();
+    let pipeline = pipeline_line(now, past, &short);
     let pipeline = match past {
         Some(_) => format!(
-            "{}\nvs the {} pipeline as of {on_day}",
-            pipeline.join(" · "),
+            "{pipeline}\nvs the {} pipeline as of {on_day}",
             compared.prev.label()
         ),
-        None => pipeline.join(" · "),
+        None => pipeline,
     };
     let [submitted, approved, denied, pending, expiring] = now.registrations;
     let (pending_change, expiring_change) = match past {
@@ -385,4 +365,33 @@ fn tenths_change(now: i64, then: i64) -> String {
         0 => "no change".to_string(),
         d => format!("{}{}", if d > 0 { "+" } else { "-" }, tenths_text(d.abs())),
     }
+}
+
+/// `Commit $476M · Best Case $664M · Pipeline $573M`: open pipeline by category, each with its
+/// change from `past` (a snapshot) when there is one: `Commit $476M (+$20M (+4.4%))`.
+pub(super) fn pipeline_line(
+    now: &Figures,
+    past: Option<&Snapshot>,
+    short: &dyn Fn(i64) -> String,
+) -> String {
+    [
+        (ForecastCategory::Commit, past.map(|p| p.commit_minor)),
+        (ForecastCategory::BestCase, past.map(|p| p.best_case_minor)),
+        (ForecastCategory::Pipeline, past.map(|p| p.pipeline_minor)),
+    ]
+    .iter()
+    .map(|(category, was)| {
+        let amount = now.pipeline_of(category.as_str());
+        match was {
+            Some(was) => format!(
+                "{} {} ({})",
+                category.label(),
+                short(amount),
+                change_text_by(amount, *was, short)
+            ),
+            None => format!("{} {}", category.label(), short(amount)),
+        }
+    })
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
