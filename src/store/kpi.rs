@@ -192,8 +192,14 @@ pub async fn registrations(
             (f, a)
         }
     };
-    let from = "FROM registrations r JOIN partners p ON p.workspace_id = r.workspace_id \
-        AND p.id = r.partner_id WHERE r.workspace_id = $1";
+    // The partners are joined only to filter by them: the whole workspace counts registrations
+    // alone (the join made SQLite walk every partner's registrations for each count).
+    let from = if filter.is_empty() {
+        "FROM registrations r WHERE r.workspace_id = $1"
+    } else {
+        "FROM registrations r JOIN partners p ON p.workspace_id = r.workspace_id \
+         AND p.id = r.partner_id WHERE r.workspace_id = $1"
+    };
     let sql = format!(
         "SELECT \
          (SELECT COUNT(*) {from} AND r.submitted_at >= $2 AND r.submitted_at < $3 {filter}), \

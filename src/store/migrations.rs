@@ -57,6 +57,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "daily KPI snapshots",
         include_str!("../../migrations/sqlite/0010_kpi_snapshots.sql"),
     ),
+    (
+        11,
+        "covering kpi indexes",
+        include_str!("../../migrations/sqlite/0011_kpi_covering_indexes.sql"),
+    ),
 ];
 
 /// (version, description, SQL) for PostgreSQL, same versions as SQLite.
@@ -110,6 +115,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         10,
         "daily KPI snapshots",
         include_str!("../../migrations/postgres/0010_kpi_snapshots.sql"),
+    ),
+    (
+        11,
+        "covering kpi indexes",
+        include_str!("../../migrations/postgres/0011_kpi_covering_indexes.sql"),
     ),
 ];
 
