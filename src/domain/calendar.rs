@@ -92,13 +92,7 @@ impl FiscalCalendar {
         input: &str,
         today: NaiveDate,
     ) -> Result<FiscalQuarter, DomainError> {
-        let key: String = input
-            .trim()
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = period_key(input);
         let current = self.quarter_of(today);
         match key.as_str() {
             "this_quarter" | "current_quarter" | "this" | "current" | "qtd" => return Ok(current),
@@ -122,6 +116,18 @@ impl FiscalCalendar {
             .parse()
             .map_err(|_| DomainError::InvalidPeriod { input: echo(input) })
     }
+}
+
+/// A period as typed, folded for matching: lower case, words joined by `_` (`Last  Quarter`,
+/// `last-quarter` and `last_quarter` all read `last_quarter`).
+pub(crate) fn period_key(input: &str) -> String {
+    input
+        .trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// A quarter of a fiscal year: `FY27-Q1`. Ordered chronologically.

@@ -2,7 +2,7 @@
 //! or a whole fiscal year (`this_year`, `last_year`, `FY27`), with the period before it and its
 //! bounds under a workspace's fiscal calendar.
 
-use super::calendar::{fiscal_year_label, FiscalCalendar, FiscalQuarter};
+use super::calendar::{fiscal_year_label, period_key, FiscalCalendar, FiscalQuarter};
 use super::{echo, DomainError};
 use chrono::NaiveDate;
 
@@ -21,13 +21,7 @@ impl ReportPeriod {
         input: &str,
         today: NaiveDate,
     ) -> Result<Self, DomainError> {
-        let key: String = input
-            .trim()
-            .to_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
+        let key = period_key(input);
         let this_year = calendar.year_of(today);
         match key.as_str() {
             "this_year" | "current_year" | "year" | "ytd" | "fytd" => {
