@@ -36,14 +36,9 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn of(ctx: &Ctx<'_>, period: ReportPeriod) -> Self {
-        let calendar = &ctx.workspace.calendar;
-        let bounds = |p: ReportPeriod| {
-            let (first, last) = p.bounds(calendar);
-            period_between(ctx, first, last)
-        };
-        let now = bounds(period);
+        let now = period_of(ctx, period);
         let prev = period.prev();
-        let whole = bounds(prev);
+        let whole = period_of(ctx, prev);
         let to_date = (now.first..=now.last).contains(&ctx.today);
         let then = if to_date {
             let last = (whole.first + (ctx.today - now.first)).min(whole.last);
@@ -121,9 +116,10 @@ impl Figures {
     }
 }
 
-/// The whole-day period of a fiscal quarter, with its bounding instants in the workspace zone.
-pub fn period_of(ctx: &Ctx<'_>, quarter: FiscalQuarter) -> Period {
-    let (first, last) = ctx.workspace.calendar.quarter_bounds(quarter);
+/// The whole-day period of a fiscal quarter or year, with its bounding instants in the
+/// workspace zone.
+pub fn period_of(ctx: &Ctx<'_>, period: ReportPeriod) -> Period {
+    let (first, last) = period.bounds(&ctx.workspace.calendar);
     period_between(ctx, first, last)
 }
 

@@ -81,7 +81,7 @@ async fn measure(
     gaps: (Option<i64>, Option<i64>),
 ) -> CommandResult<Snapshot> {
     let quarter = ctx.workspace.calendar.quarter_of(ctx.today);
-    let period = super::figures::period_of(ctx, quarter);
+    let period = super::figures::period_of(ctx, ReportPeriod::Quarter(quarter));
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let soon = today + Duration::days(EXPIRING_DAYS);
     let figures = Figures {
