@@ -9,7 +9,7 @@ use crate::core::reply::{Card, Post, Reply, Table, Tone};
 use crate::scheduler::cron::CronExpr;
 use crate::scheduler::due::Recurrence;
 use crate::scheduler::kind::ScheduleKind;
-use crate::store::job_run::{self, Claim};
+use crate::scheduler::runner;
 use crate::store::schedule::{self as store, NewSchedule, Schedule};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -49,24 +49,9 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
             )))
         }
     };
-    let new = NewSchedule {
-        workspace_id: ctx.workspace.id,
-        kind,
-        cron: cron.as_str(),
-        timezone,
-        channel_id: channel,
-        created_by: ctx.actor.user_id,
-    };
+    let details = json!({ "kind": kind.as_str(), "cron": cron.as_str(), "timezone": timezone.name(), "channel_id": channel });
+    let id = create(ctx, (kind, &cron, timezone, channel), details).await?;
     let now = ctx.now;
-    let id = store::insert(ctx.conn(), &new, now).await?;
-    ctx.audit(
-        "schedule.add",
-        "schedule",
-        Some(id),
-        None,
-        Some(json!({ "kind": kind.as_str(), "cron": cron.as_str(), "timezone": timezone.name(), "channel_id": channel })),
-    )
-    .await?;
     let runs = Recurrence::new(cron.clone(), timezone).next_n(now, NEXT_RUNS);
     let ws_tz = ctx.workspace.timezone;
     let lines: Vec<String> = runs.iter().map(|at| local(*at, ws_tz)).collect();
@@ -212,33 +197,16 @@ async fn skip_runs_due_while_paused(
     ctx: &mut Ctx<'_>,
     schedule: &Schedule,
 ) -> CommandResult<Option<DateTime<Utc>>> {
-    let Ok(cron) = schedule.cron.parse::<CronExpr>() else {
+    let Ok(rec) = runner::recurrence(schedule) else {
         return Ok(None);
     };
     let since = store::last_due(ctx.conn(), schedule.id)
         .await?
         .unwrap_or(schedule.created_at);
-    let Some(latest) = Recurrence::new(cron, schedule.timezone).latest_in(since, ctx.now) else {
-        return Ok(None);
-    };
-    let nonce = crate::scheduler::runner::nonce(schedule.id, latest);
     let by = format!("resume by {}", ctx.actor.user_id);
-    let claim = Claim {
-        workspace_id: schedule.workspace_id,
-        schedule_id: schedule.id,
-        due_at: latest,
-        instance: &by,
-        nonce: &nonce,
-    };
+    let reason = "paused: fell due while the schedule was paused";
     let now = ctx.now;
-    job_run::skip(
-        ctx.conn(),
-        &claim,
-        "paused: fell due while the schedule was paused",
-        now,
-    )
-    .await?;
-    Ok(Some(latest))
+    Ok(runner::skip_latest(ctx.conn(), schedule, &rec, (since, now), &by, reason).await?)
 }
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).
@@ -295,23 +263,9 @@ pub async fn follow_channel(
                 .default_cron()
                 .parse()
                 .map_err(|e| anyhow::anyhow!("default cron: {e}"))?;
-            let new = NewSchedule {
-                workspace_id: ws,
-                kind: *kind,
-                cron: cron.as_str(),
-                timezone: ctx.workspace.timezone,
-                channel_id: channel,
-                created_by: ctx.actor.user_id,
-            };
-            let id = store::insert(ctx.conn(), &new, now).await?;
-            ctx.audit(
-                "schedule.add",
-                "schedule",
-                Some(id),
-                None,
-                Some(json!({ "kind": kind.as_str(), "cron": cron.as_str(), "default": true })),
-            )
-            .await?;
+            let details = json!({ "kind": kind.as_str(), "cron": cron.as_str(), "default": true });
+            let tz = ctx.workspace.timezone;
+            let id = create(ctx, (*kind, &cron, tz, channel), details).await?;
             said.push(format!("{} #{id}: {}", kind.label(), cron.describe()));
             continue;
         }
@@ -321,6 +275,28 @@ pub async fn follow_channel(
         }
     }
     Ok(said)
+}
+
+/// Inserts a schedule (kind, cron, timezone, channel) made by the actor and audits it as
+/// `schedule.add` with `details`; returns its id.
+async fn create(
+    ctx: &mut Ctx<'_>,
+    (kind, cron, timezone, channel_id): (ScheduleKind, &CronExpr, Tz, i64),
+    details: serde_json::Value,
+) -> CommandResult<i64> {
+    let new = NewSchedule {
+        workspace_id: ctx.workspace.id,
+        kind,
+        cron: cron.as_str(),
+        timezone,
+        channel_id,
+        created_by: ctx.actor.user_id,
+    };
+    let now = ctx.now;
+    let id = store::insert(ctx.conn(), &new, now).await?;
+    ctx.audit("schedule.add", "schedule", Some(id), None, Some(details))
+        .await?;
+    Ok(id)
 }
 
 async fn load(ctx: &mut Ctx<'_>) -> CommandResult<Schedule> {

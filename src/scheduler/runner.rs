@@ -33,6 +33,7 @@ use super::due::{due_now, Recurrence};
 use crate::core::Core;
 use crate::store::job_run::{self, Claim};
 use crate::store::schedule::{self, Schedule};
+use crate::store::Conn;
 use chrono::{DateTime, Utc};
 use deliver::Job;
 use std::future::Future;
@@ -165,18 +166,23 @@ impl Runner {
         now: DateTime<Utc>,
         missed: usize,
     ) -> anyhow::Result<()> {
-        let Some(latest) = rec.latest_in(last, now) else {
-            return Ok(());
-        };
         let reason = format!(
             "missed: {missed} run(s) fell due while no runner was up, the latest more than \
              {} h ago (the catch-up window)",
             self.settings.catch_up.num_hours()
         );
-        tracing::warn!(schedule = schedule.id, due = %latest, "{reason}");
-        let nonce = nonce(schedule.id, latest);
-        let claim = self.claim_of(schedule, latest, &nonce);
-        job_run::skip(&mut *self.conn().await?, &claim, &reason, now).await?;
+        let mut conn = self.conn().await?;
+        let skipped = skip_latest(
+            &mut conn,
+            schedule,
+            rec,
+            (last, now),
+            &self.instance,
+            &reason,
+        );
+        if let Some(latest) = skipped.await? {
+            tracing::warn!(schedule = schedule.id, due = %latest, "{reason}");
+        }
         Ok(())
     }
 
@@ -200,8 +206,35 @@ impl Runner {
     }
 }
 
+/// Records the latest run of `schedule` due in `(since, now]` as skipped with `reason`, by
+/// `instance`, so runners count from it and never post it; returns its due instant (`None`
+/// when no run fell due). Used for runs missed beyond the catch-up window and for runs that
+/// fell due while the schedule was paused.
+pub async fn skip_latest(
+    conn: &mut Conn,
+    schedule: &Schedule,
+    rec: &Recurrence,
+    (since, now): (DateTime<Utc>, DateTime<Utc>),
+    instance: &str,
+    reason: &str,
+) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let Some(latest) = rec.latest_in(since, now) else {
+        return Ok(None);
+    };
+    let nonce = nonce(schedule.id, latest);
+    let claim = Claim {
+        workspace_id: schedule.workspace_id,
+        schedule_id: schedule.id,
+        due_at: latest,
+        instance,
+        nonce: &nonce,
+    };
+    job_run::skip(conn, &claim, reason, now).await?;
+    Ok(Some(latest))
+}
+
 /// The schedule's timing, from its stored cron expression and timezone.
-fn recurrence(schedule: &Schedule) -> Result<Recurrence, CronError> {
+pub fn recurrence(schedule: &Schedule) -> Result<Recurrence, CronError> {
     let cron: CronExpr = schedule.cron.parse()?;
     Ok(Recurrence::new(cron, schedule.timezone))
 }
