@@ -63,7 +63,7 @@ enum Command {
     },
     /// Apply the database migrations and exit.
     Migrate,
-    /// Print the command reference in Markdown (the README's "Commands" section).
+    /// Print the command reference in Markdown (docs/commands.md).
     Commands,
     /// Generate the reference dataset and measure every command through the core.
     Bench(partnerbot::bench::BenchArgs),
@@ -98,6 +98,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Run) {
+        end_quietly_when_output_closes();
+    }
     let mut config = match Config::load(cli.config.as_deref()) {
         Ok(config) => config,
         Err(err) => {
@@ -198,6 +201,19 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
     };
     store.close().await;
     Ok(code)
+}
+
+/// Printing subcommands end like any Unix filter when their reader goes away
+/// (`partnerbot digest --dry-run | head -5`): with SIGPIPE's default action the process ends
+/// quietly. Rust starts programs with SIGPIPE ignored, which turns a closed pipe into a panic
+/// in `println!`. `run` keeps it ignored: it writes to network sockets, where a closed peer is
+/// an error to handle, not a reason to stop.
+fn end_quietly_when_output_closes() {
+    #[cfg(unix)]
+    // SAFETY: restores a signal's default action at start, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 /// `digest --dry-run`: the digest's text on stdout and its chart in `chart`.

@@ -81,11 +81,44 @@ pub fn local_user_id(name: &str) -> i64 {
     (hash % 1_000_000_000) as i64 + 1
 }
 
+/// What a line came to, for the exit code; the worst of a run wins
+/// (`Refused` > `NeedsConfirmation` > `Done`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Exit code 0.
+    Done,
+    /// Exit code 4: stopped to ask for confirmation, nothing saved.
+    NeedsConfirmation,
+    /// Exit code 1: refused (what to fix is on stderr).
+    Refused,
+}
+
+impl Outcome {
+    pub fn of(reply: &Reply) -> Outcome {
+        if reply.is_error() {
+            Outcome::Refused
+        } else if reply.needs_confirmation {
+            Outcome::NeedsConfirmation
+        } else {
+            Outcome::Done
+        }
+    }
+
+    /// The process exit code: 0, 1 or 4 (2 is partnerbot itself failing to start).
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Refused => 1,
+            Outcome::NeedsConfirmation => 4,
+        }
+    }
+}
+
 /// Runs lines (skipping blanks and `#` comments), printing replies; returns the process exit
-/// code: 0 when every command succeeded, 1 when any was refused.
+/// code of the worst outcome (see [`Outcome`]).
 pub async fn exec_lines(core: &Core, session: &Session, lines: &[String]) -> i32 {
     let style = Style::detect();
-    let mut failed = false;
+    let mut worst = Outcome::Done;
     for line in lines {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -93,16 +126,17 @@ pub async fn exec_lines(core: &Core, session: &Session, lines: &[String]) -> i32
         }
         let reply = session.run_line(core, line).await;
         let text = render::render(&reply, style);
-        if reply.is_error() {
-            failed = true;
+        let outcome = Outcome::of(&reply);
+        if outcome == Outcome::Refused {
             eprint!("{text}");
         } else {
             print!("{text}");
         }
+        worst = worst.max(outcome);
         write_files(&reply);
         abort_if_crash_test();
     }
-    i32::from(failed)
+    worst.exit_code()
 }
 
 /// Crash-safety tests set `PARTNERBOT_TEST_ABORT_AFTER_REPLY` to kill the process right after

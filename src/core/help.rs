@@ -99,7 +99,7 @@ fn kind_name(kind: u8) -> &'static str {
     }
 }
 
-/// The command reference in Markdown (the README's "Commands" section is this text; a test keeps
+/// The command reference in Markdown (docs/commands.md is this text; a test keeps
 /// them equal).
 pub fn markdown_reference() -> String {
     let mut out = String::new();

@@ -61,6 +61,10 @@ pub struct Reply {
     /// Messages to post in channels besides the answer (a review card, a note to a PTM).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub posts: Vec<Post>,
+    /// Nothing was done: the command stopped to ask the person to confirm (a registration over
+    /// a possible conflict). Scripts see it as its own outcome (`exec` exits with 4).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_confirmation: bool,
 }
 
 /// A message the core asks the door to post in a channel, or to edit where it was posted.
@@ -164,6 +168,7 @@ impl Reply {
             form: None,
             update_source: false,
             posts: Vec::new(),
+            needs_confirmation: false,
         }
     }
 
@@ -263,6 +268,12 @@ impl Reply {
     /// Replaces the message whose button was clicked (see [`Reply::update_source`]).
     pub fn updating_source(mut self) -> Reply {
         self.update_source = true;
+        self
+    }
+
+    /// Marks a reply that stops to ask for confirmation (see [`Reply::needs_confirmation`]).
+    pub fn needing_confirmation(mut self) -> Reply {
+        self.needs_confirmation = true;
         self
     }
 

@@ -6,9 +6,9 @@
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
+use crate::domain::schedule::ScheduleKind;
 use crate::scheduler::cron::CronExpr;
 use crate::scheduler::due::Recurrence;
-use crate::scheduler::kind::ScheduleKind;
 use crate::scheduler::runner;
 use crate::store::schedule::{self as store, NewSchedule, Schedule};
 use chrono::{DateTime, Utc};
@@ -17,6 +17,21 @@ use serde_json::json;
 
 /// Run times shown when a schedule is created.
 const NEXT_RUNS: usize = 5;
+
+/// How many local run times the interval check reads: a year of daily runs, or enough hourly
+/// ones for any two close runs to show (a cron's pattern repeats every day, week or month).
+const INTERVAL_CHECK_RUNS: usize = 2_000;
+
+/// The local wall-clock times `cron` matches after `from`, for at most a year.
+fn local_runs(
+    cron: &CronExpr,
+    from: chrono::NaiveDateTime,
+) -> impl Iterator<Item = chrono::NaiveDateTime> + '_ {
+    let until = from + chrono::TimeDelta::days(366);
+    std::iter::successors(cron.next_local(from), move |at| cron.next_local(*at))
+        .take_while(move |at| *at <= until)
+        .take(INTERVAL_CHECK_RUNS)
+}
 
 pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
     let kind_text = ctx.opts.required_text("kind")?.to_string();
@@ -39,6 +54,9 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
         Some(text) => crate::core::setup::timezone(text)?,
         None => ctx.workspace.timezone,
     };
+    let from = ctx.now.with_timezone(&timezone).naive_local();
+    kind.check_interval(cron.as_str(), local_runs(&cron, from))
+        .map_err(CommandError::invalid)?;
     let channel = match ctx.opts.channel("channel").or(default_channel(ctx, kind)) {
         Some(channel) => channel,
         None => {

@@ -11,7 +11,7 @@ use crate::core::kpi::digest;
 use crate::core::reply::{Card, Post, Reply, Tone};
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::money::format_money_short;
-use crate::scheduler::kind::ScheduleKind;
+use crate::domain::schedule::ScheduleKind;
 use crate::store::forecast;
 use crate::store::registration::list as registrations;
 use crate::store::schedule::Schedule;

@@ -1,10 +1,12 @@
-//! `/territory add|list|assign`: territories and the PTMs and field reps who cover them.
+//! `/territory add|list|assign`: territories and the PTMs, field reps and directors who cover
+//! them.
 
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::{Card, Reply, Table, Tone};
 use crate::domain::names::Name;
+use crate::domain::role::Role;
 use crate::store::territory;
 use serde_json::json;
 
@@ -48,6 +50,7 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
         "Territory",
         "PTMs",
         "Field sales",
+        "Directors",
         ">Partners",
         ">Open deals",
     ]);
@@ -69,6 +72,7 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
             t.name.clone(),
             names("ptm"),
             names("field_sales"),
+            names("director"),
             summary.partners.to_string(),
             summary.open_deals.to_string(),
         ]);
@@ -90,21 +94,25 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
         .cloned()
         .ok_or_else(|| CommandError::invalid("`/territory assign` needs `member:`"))?;
     let member = lookup::member(ctx, &user).await?;
-    let role = ctx
+    let cover: Role = ctx
         .opts
-        .required_text("as")?
-        .to_lowercase()
-        .replace([' ', '-'], "_");
-    let role_label = if role == "ptm" {
-        "PTM"
-    } else {
-        "field sales rep"
+        .choice("as")?
+        .ok_or_else(|| CommandError::invalid("`/territory assign` needs `as:`"))?;
+    let (role, role_label) = match cover {
+        Role::Ptm => ("ptm", "PTM"),
+        Role::FieldSales => ("field_sales", "field sales rep"),
+        Role::Director => ("director", "director"),
+        Role::Admin => {
+            return Err(CommandError::invalid(
+                "`as:` is the role in the territory: ptm, field_sales or director",
+            ))
+        }
     };
     let remove = ctx.opts.boolean("remove").unwrap_or(false);
     let (ws, now) = (ctx.workspace.id, ctx.now);
     let change = json!({ "territory": found.name, "member": member.display_name, "role": role });
     if remove {
-        if !territory::unassign(ctx.conn(), ws, found.id, member.user_id, &role).await? {
+        if !territory::unassign(ctx.conn(), ws, found.id, member.user_id, role).await? {
             return Err(CommandError::invalid(format!(
                 "{} is not a {role_label} of {}; nothing to remove",
                 member.display_name, found.name
@@ -123,7 +131,7 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
             member.display_name, found.name
         )));
     }
-    if !territory::assign(ctx.conn(), ws, found.id, member.user_id, &role, now).await? {
+    if !territory::assign(ctx.conn(), ws, found.id, member.user_id, role, now).await? {
         return Ok(Reply::info(format!(
             "{} already covers **{}** as {role_label}; nothing changed.",
             member.display_name, found.name

@@ -17,6 +17,7 @@
 //! - [`attribution`]: which KPI bucket (Sourced, Co-Sell, Influence, Direct) a deal counts in.
 //! - [`program`]: marketplace fee schedules, the partner discount table, quotes, percentages.
 //! - [`compliance`]: what a deal's co-sell portal stage should be, the review-target cutoff.
+//! - [`schedule`]: what a schedule posts ([`schedule::ScheduleKind`]) and how often it may.
 //! - [`partner`], [`deal`], [`touch`], [`registration`], [`role`]: the enums of the plan and
 //!   their small rules (default forecast category, agreement status, notes limit, ...).
 //!
@@ -39,6 +40,7 @@ pub mod program;
 pub mod registration;
 pub mod report_period;
 pub mod role;
+pub mod schedule;
 pub mod touch;
 
 /// Hint appended to every date error: the forms people can type.

@@ -2,7 +2,7 @@
 //! has handled. The ledger of runs (`job_runs`) is the runner's: claims, posts, failures.
 
 use super::{codec, Conn};
-use crate::scheduler::kind::ScheduleKind;
+use crate::domain::schedule::ScheduleKind;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;

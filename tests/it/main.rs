@@ -7,6 +7,8 @@ mod support;
 mod account;
 mod bad_input;
 mod buttons;
+mod cli;
+mod command_hints;
 mod compliance;
 mod core;
 mod dataset;

@@ -1,21 +1,32 @@
-//! The README stays true: its command reference is exactly what the manifests say, and its quick
-//! start is the two commands CI and newcomers run.
+//! The README stays true: the command reference it links (`docs/commands.md`) is exactly what
+//! the manifests say, it lists every command, and its quick start is the two commands CI and
+//! newcomers run.
 
 const README: &str = include_str!("../../README.md");
+const COMMAND_REFERENCE: &str = include_str!("../../docs/commands.md");
 
 #[test]
-fn the_readme_command_reference_matches_the_manifests() {
-    let start = README
+fn the_readme_lists_every_command_and_links_the_reference() {
+    assert!(README.contains("(docs/commands.md)"));
+    for manifest in partnerbot::core::manifest::manifests() {
+        let line = format!("- `/{}`: {}\n", manifest.name, manifest.description);
+        assert!(README.contains(&line), "README lacks `{line}`");
+    }
+}
+
+#[test]
+fn the_command_reference_matches_the_manifests() {
+    let start = COMMAND_REFERENCE
         .find("<!-- commands:start -->\n")
-        .expect("README has a commands:start marker")
+        .expect("docs/commands.md has a commands:start marker")
         + "<!-- commands:start -->\n".len();
-    let end = README
+    let end = COMMAND_REFERENCE
         .find("<!-- commands:end -->")
         .expect("commands:end marker");
     let expected = partnerbot::core::help::markdown_reference();
     assert!(
-        README[start..end] == expected,
-        "README command reference is stale; regenerate it with `cargo run -q -- commands`"
+        COMMAND_REFERENCE[start..end] == expected,
+        "docs/commands.md is stale; regenerate it with `cargo run -q -- commands`"
     );
 }
 

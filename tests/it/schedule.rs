@@ -82,6 +82,17 @@ crate::both_backends!(
                 "Mars/Olympus",
             ),
             ("/schedule add kind:kpi_digest", "say where to post"),
+            (
+                r#"/schedule add kind:kpi_digest cron:"* * * * *" channel:1"#,
+                "cron `* * * * *` runs 1 minute apart (Fri 11:01 and Fri 11:02); a KPI digest \
+                 schedule may run at most once an hour. Give one minute and one hour, like \
+                 `0 9 * * MON`",
+            ),
+            (
+                r#"/schedule add kind:registration_expiry cron:"0,30 8 * * *" channel:1"#,
+                "runs 30 minutes apart (Sat 08:00 and Sat 08:30); a Registration expiry watch \
+                 schedule may run at most once an hour",
+            ),
             ("/schedule pause id:99", "there is no schedule #99"),
         ] {
             let err = app.err(line).await;

@@ -29,6 +29,23 @@ both_backends!(
             .await;
         assert!(again.contains("already covers"), "{again}");
 
+        // Directors are assigned the same way; `/forecast team` scopes them by it.
+        app.run_in(1, "Morgan Lee", &[Role::Director], "/help")
+            .await;
+        let director = app
+            .ok(r#"/territory assign territory:"AMER East" member:"Morgan Lee" as:director"#)
+            .await;
+        assert!(
+            director.contains("Morgan Lee now covers AMER East as director"),
+            "{director}"
+        );
+        let team = app
+            .run_in(1, "Morgan Lee", &[Role::Director], "/forecast team")
+            .await;
+        let team =
+            partnerbot::console::render::render(&team, partnerbot::console::render::Style::PLAIN);
+        assert!(team.contains("AMER East"), "{team}");
+
         let list = app.ok("/territory list").await;
         insta::assert_snapshot!("territory_list", list);
     }

@@ -38,7 +38,7 @@ async fn target(ctx: &mut Ctx<'_>) -> CommandResult<(i64, String)> {
         let ptms = store::forecasters(ctx.conn(), ws, Some(&[found.id])).await?;
         let first = ptms.into_iter().next().ok_or_else(|| {
             CommandError::invalid(format!(
-                "{} has no PTM; assign one with `/territory assign territory:\"{}\" member:@… role:ptm`",
+                "{} has no PTM; assign one with `/territory assign territory:\"{}\" member:@… as:ptm`",
                 found.name, found.name
             ))
         })?;

@@ -175,7 +175,7 @@ pub async fn team(ctx: &mut Ctx<'_>) -> CommandResult {
     let rollup = load(ctx, &week).await?;
     if rollup.lines.is_empty() {
         return Ok(Reply::info(format!(
-            "No PTM in {} yet: assign them with `/territory assign territory:\"…\" member:@… role:ptm`.",
+            "No PTM in {} yet: assign them with `/territory assign territory:\"…\" member:@… as:ptm`.",
             rollup.scope
         )));
     }

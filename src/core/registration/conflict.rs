@@ -104,6 +104,7 @@ pub(super) fn reply(
         echo(account)
     ));
     answer.tone = Tone::Warning;
+    answer = answer.needing_confirmation();
     if let Some(id) = submission.confirm_id() {
         answer = answer.with_button("Confirm", id);
     }

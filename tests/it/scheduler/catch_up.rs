@@ -6,7 +6,7 @@ use super::{add, at, discord_poster, fast, ledger, message_ids, runner, tick_thr
 use crate::support::fake_discord::FakeDiscord;
 use crate::support::TestApp;
 use chrono::TimeDelta;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{Runner, RunnerSettings};
 use partnerbot::store::job_run::RunStatus;
 use partnerbot::store::schedule::Schedule;

@@ -9,7 +9,7 @@ use crate::support::fake_discord::FakeDiscord;
 use crate::support::Backend;
 use crate::support::{TestApp, WS};
 use partnerbot::dataset::reference::{generate, Scale};
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::job_run::RunStatus;
 
 crate::both_backends!(

@@ -10,7 +10,7 @@ use super::{BERLIN, NY};
 use crate::support::fake_discord::FakeDiscord;
 use crate::support::TestApp;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::schedule::Schedule;
 
 /// The instant `hh:mm` UTC on each day from `first` through `last` (`"2026-03-01"`).

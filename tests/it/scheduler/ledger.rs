@@ -3,7 +3,7 @@
 
 use super::{add, at, claim_of, CHANNELS, NY};
 use crate::support::{TestApp, WS};
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::job_run::{self, Claim, RunStatus};
 use partnerbot::store::schedule;
 

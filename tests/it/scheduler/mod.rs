@@ -31,7 +31,7 @@ use chrono_tz::Tz;
 use partnerbot::core::clock::Clock;
 use partnerbot::core::Core;
 use partnerbot::discord::scheduled::DiscordPoster;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{Poster, Runner, RunnerSettings, TickReport};
 use partnerbot::store::job_run::{self, Claim, JobRun, RunStatus};
 use partnerbot::store::schedule::{self, NewSchedule, Schedule};

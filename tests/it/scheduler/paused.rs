@@ -5,7 +5,7 @@ use super::{add, at, discord_poster, ledger, message_ids, runner, tick_through, 
 use crate::support::fake_discord::FakeDiscord;
 use crate::support::TestApp;
 use chrono::TimeDelta;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::job_run::RunStatus;
 
 crate::both_backends!(

@@ -9,7 +9,7 @@ use crate::support::fake_discord::{FakeDiscord, WAIT};
 use crate::support::TestApp;
 use chrono::{DateTime, Utc};
 use partnerbot::core::reply::Post;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{nonce, PostFuture, Poster, TickReport};
 use partnerbot::store::job_run::{self, RunStatus};
 use partnerbot::store::schedule::Schedule;

@@ -8,7 +8,7 @@ use crate::support::fake_discord::{Failure, FakeDiscord};
 use crate::support::TestApp;
 use chrono::TimeDelta;
 use partnerbot::core::reply::Post;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{nonce, PostError, PostFuture, Poster, Runner, RunnerSettings};
 use partnerbot::store::job_run::RunStatus;
 use partnerbot::store::schedule::Schedule;

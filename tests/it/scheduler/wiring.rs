@@ -6,7 +6,7 @@ use super::{add, at, fast, ledger, CHANNELS};
 use crate::support::discord_app::DiscordApp;
 use crate::support::fake_discord::WAIT;
 use crate::support::Backend;
-use partnerbot::scheduler::kind::ScheduleKind;
+use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::nonce;
 use partnerbot::store::job_run::RunStatus;
 
