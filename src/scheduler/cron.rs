@@ -1,7 +1,8 @@
 //! [`CronExpr`]: a five-field cron expression (minute hour day-of-month month weekday) with
-//! the Vixie cron semantics of `crontab(5)`, parsed by hand, and the next local wall-clock
-//! minute it matches.
+//! the Vixie cron semantics of `crontab(5)`, and the next local wall-clock minute it matches.
+//! The `cron` crate parses and iterates; this module adapts what users type to it.
 //!
+//! What users type:
 //! - Fields take `*`, numbers, ranges `1-5`, lists `1,15`, steps `*/15` and `0-30/10`; the
 //!   month and weekday also take names (`JAN`-`DEC`, `SUN`-`SAT`, any case). Weekday 0 and 7
 //!   are both Sunday.
@@ -11,33 +12,55 @@
 //! - An expression is matched against local wall-clock time; turning those times into
 //!   instants in a time zone is [`super::due`]'s job.
 //!
-//! Submodules: `parse` (one field), `error` ([`CronError`], the refusals) and `describe`
-//! (the short English reading).
+//! What the adapter bridges, since the crate reads Quartz-style expressions:
+//! - Quartz starts with a seconds field (and may end with a year): the crate gets `0` seconds
+//!   before the five typed fields; six or seven typed fields are refused.
+//! - Quartz weekdays are 1 = Sunday to 7 = Saturday: `translate` renumbers the typed ones
+//!   (0-6, and 7 for Sunday) and writes names as numbers.
+//! - Quartz ANDs the day-of-month and the weekday. For the Vixie OR the adapter builds two
+//!   crate schedules, one with each day restriction, and takes the earlier next time.
+//! - The crate's errors are not worded for users, and it accepts what users may not type
+//!   (`5/15`, `*/31` days, `?`, `MONDAY`): `translate` checks each field first and refuses
+//!   with [`CronError`], word for word as before.
+//! - The crate knows the years 1970 to 2100: outside them nothing matches and there is no
+//!   next time.
+//!
+//! What stays hand-written, and why: that pre-check and its messages (`translate`, `error`;
+//! no crate words refusals like these), and the English reading (`describe`, read from the
+//! crate's parsed values; the crate has none). The crate parses, matches and iterates.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
+use ::cron::{Schedule, TimeUnitSpec};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 
 use crate::domain::echo;
 
 mod describe;
 mod error;
-mod parse;
+mod translate;
 
 pub use error::CronError;
 
-use parse::{parse_field, DAY_OF_MONTH, HOUR, MINUTE, MONTH, WEEKDAY};
+use translate::{translate, FIELDS};
 
 /// How far [`CronExpr::next_local`] looks ahead before giving up.
 const LOOK_AHEAD_MONTHS: u32 = 5 * 12;
 
+/// The crate's last year: it has no times after it.
+const LAST_YEAR: i32 = 2100;
+
 /// A parsed cron expression. Build one with [`str::parse`]; `Display` gives back the text as
 /// typed, trimmed, with single spaces between the fields.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CronExpr {
     text: String,
-    /// Bit `m` for each matching minute 0-59.
+    /// The crate's schedules: one, or two under the Vixie OR rule (the day-of-month one
+    /// first, then the weekday one).
+    schedules: Vec<Schedule>,
+    /// Bit `m` for each matching minute 0-59 (read from the crate's schedule, like the rest).
     minutes: u64,
     /// Bit `h` for each matching hour 0-23.
     hours: u64,
@@ -66,20 +89,44 @@ impl FromStr for CronExpr {
         if text.starts_with('@') {
             return Err(CronError::Shortcut { input });
         }
-        let [minute, hour, day, month, weekday] = fields[..] else {
+        let [_, _, day, _, weekday] = fields[..] else {
             return Err(CronError::FieldCount {
                 input,
                 count: fields.len(),
             });
         };
+        let written = FIELDS
+            .iter()
+            .zip(&fields)
+            .map(|(field, typed)| translate(field, typed, &input))
+            .collect::<Result<Vec<_>, _>>()?;
+        // Seconds, minute, hour, the two day fields given, month.
+        let source = |dom: &str, dow: &str| {
+            format!("0 {} {} {dom} {} {dow}", written[0], written[1], written[3])
+        };
+        let (days_star, weekdays_star) = (day.starts_with('*'), weekday.starts_with('*'));
+        let sources = if days_star || weekdays_star {
+            vec![source(&written[2], &written[4])]
+        } else {
+            vec![source(&written[2], "*"), source("*", &written[4])]
+        };
+        let schedules = sources
+            .iter()
+            .map(|source| source.parse::<Schedule>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| CronError::Unreadable {
+                input: input.clone(),
+            })?;
+        let (first, last) = (&schedules[0], &schedules[schedules.len() - 1]);
         let expr = Self {
-            minutes: parse_field(&MINUTE, minute, &input)?,
-            hours: parse_field(&HOUR, hour, &input)?,
-            days: parse_field(&DAY_OF_MONTH, day, &input)?,
-            months: parse_field(&MONTH, month, &input)?,
-            weekdays: parse_field(&WEEKDAY, weekday, &input)?,
-            days_star: day.starts_with('*'),
-            weekdays_star: weekday.starts_with('*'),
+            minutes: bits(first.minutes(), 0),
+            hours: bits(first.hours(), 0),
+            days: bits(first.days_of_month(), 0),
+            months: bits(first.months(), 0),
+            weekdays: bits(last.days_of_week(), 1),
+            days_star,
+            weekdays_star,
+            schedules,
             text,
         };
         if !expr.has_a_day() {
@@ -93,6 +140,13 @@ impl fmt::Display for CronExpr {
     /// The expression as typed: trimmed, single spaces between fields (`0 9 * * MON`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
+    }
+}
+
+impl Hash for CronExpr {
+    /// The text alone: it decides every other field (the crate's schedules have no `Hash`).
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
     }
 }
 
@@ -110,99 +164,52 @@ impl CronExpr {
 
     /// Whether the local date `date` is a day the expression runs on (month and day rule).
     pub fn matches_date(&self, date: NaiveDate) -> bool {
-        if !has(self.months, date.month()) {
-            return false;
-        }
-        let day = has(self.days, date.day());
-        let weekday = has(self.weekdays, date.weekday().num_days_from_sunday());
-        if self.days_star || self.weekdays_star {
-            day && weekday
-        } else {
-            day || weekday
-        }
+        self.schedules.iter().any(|s| {
+            s.months().includes(date.month())
+                && s.days_of_month().includes(date.day())
+                && s.days_of_week()
+                    .includes(date.weekday().number_from_sunday())
+        })
     }
 
     /// Whether the local wall-clock time `local` matches (seconds are ignored).
     pub fn matches(&self, local: NaiveDateTime) -> bool {
-        self.matches_date(local.date())
-            && has(self.hours, local.hour())
-            && has(self.minutes, local.minute())
+        let minute = local.with_second(0).map(|m| Utc.from_utc_datetime(&m));
+        minute.is_some_and(|m| self.schedules.iter().any(|s| s.includes(m)))
     }
 
     /// The first matching local wall-clock minute strictly after `after`, or `None` if there
-    /// is none within 5 years. Skips whole months and days, then finds the hour and minute
-    /// from bit sets, so a sparse schedule costs at most one step per day.
+    /// is none within 5 years (or after 2100). The crate walks local times as if they were
+    /// UTC, which has no gaps or repeats; each schedule gives its next time, the earliest wins.
     pub fn next_local(&self, after: NaiveDateTime) -> Option<NaiveDateTime> {
-        let start = after
-            .date()
-            .and_hms_opt(after.hour(), after.minute(), 0)?
-            .checked_add_signed(TimeDelta::minutes(1))?;
+        if after.year() > LAST_YEAR {
+            return None;
+        }
         let limit = after
             .date()
             .checked_add_months(Months::new(LOOK_AHEAD_MONTHS))
             .unwrap_or(NaiveDate::MAX);
-        let mut date = start.date();
-        let (mut hour, mut minute) = (start.hour(), start.minute());
-        while date <= limit {
-            if !has(self.months, date.month()) {
-                date = date.with_day(1)?.checked_add_months(Months::new(1))?;
-                (hour, minute) = (0, 0);
-                continue;
-            }
-            if self.matches_date(date) {
-                if let Some((h, m)) = self.time_from(hour, minute) {
-                    return date.and_hms_opt(h, m, 0);
-                }
-            }
-            date = date.succ_opt()?;
-            (hour, minute) = (0, 0);
-        }
-        None
+        self.next_after(Utc.from_utc_datetime(&after))
+            .filter(|next| next.date() <= limit)
     }
 
-    /// The first matching (hour, minute) of a day at or after `hour`:`minute`.
-    fn time_from(&self, hour: u32, minute: u32) -> Option<(u32, u32)> {
-        let h = next_bit(self.hours, hour)?;
-        if h == hour {
-            if let Some(m) = next_bit(self.minutes, minute) {
-                return Some((h, m));
-            }
-            let later = next_bit(self.hours, hour + 1)?;
-            return Some((later, next_bit(self.minutes, 0)?));
-        }
-        Some((h, next_bit(self.minutes, 0)?))
-    }
-
-    /// Whether some calendar date matches. With both day fields restricted the weekday alone
-    /// matches days in every month; otherwise some day of the month must exist in some month
-    /// (February counting 29 days). The weekday then matches within a few years.
+    /// Whether some calendar date matches: the crate's years (1970 to 2100) have every day of
+    /// every month on every weekday, February 29th too, so there is a first time in them.
     fn has_a_day(&self) -> bool {
-        if !(self.days_star || self.weekdays_star) {
-            return true;
-        }
-        (1..=12).filter(|&m| has(self.months, m)).any(|m| {
-            let longest = match m {
-                2 => 29,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            (1..=longest).any(|d| has(self.days, d))
-        })
+        self.next_after(DateTime::UNIX_EPOCH).is_some()
+    }
+
+    /// The earliest next time of the crate's schedules.
+    fn next_after(&self, after: DateTime<Utc>) -> Option<NaiveDateTime> {
+        let next = self.schedules.iter().filter_map(|s| s.after(&after).next());
+        next.map(|next| next.naive_utc()).min()
     }
 }
 
-/// Whether bit `value` is set.
-fn has(bits: u64, value: u32) -> bool {
-    value < 64 && bits & (1 << value) != 0
-}
-
-/// The smallest set bit at or above `from`.
-fn next_bit(bits: u64, from: u32) -> Option<u32> {
-    if from >= 64 {
-        return None;
-    }
-    let above = bits & (u64::MAX << from);
-    (above != 0).then(|| above.trailing_zeros())
+/// The crate's values of one field as bits, each value less `offset` (the crate counts
+/// weekdays from 1).
+fn bits(values: &impl TimeUnitSpec, offset: u32) -> u64 {
+    values.iter().fold(0, |bits, v| bits | 1 << (v - offset))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Thursday at 09:00`, `every hour`, `every hour at :30`, `every 15 minutes`,
 //! `every minute`. Anything else has no reading here (the caller shows the expression).
 
-use super::{next_bit, CronExpr};
+use super::CronExpr;
 
 /// Hours 0-23, days 1-31, months 1-12, weekdays 0-6 all set.
 const ALL_HOURS: u64 = (1 << 24) - 1;
@@ -80,9 +80,7 @@ fn minute_interval(minutes: u64) -> Option<u32> {
 
 /// The one value of a bit set with exactly one bit.
 fn single(bits: u64) -> Option<u32> {
-    (bits.count_ones() == 1)
-        .then(|| next_bit(bits, 0))
-        .flatten()
+    (bits.count_ones() == 1).then(|| bits.trailing_zeros())
 }
 
 /// `Monday`, `Monday and Thursday`, `Monday, Wednesday and Friday`, Monday first.

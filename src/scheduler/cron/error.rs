@@ -99,6 +99,11 @@ pub enum CronError {
         list: String,
     },
 
+    /// An expression the checks passed but the `cron` crate did not read (a bug here, not a
+    /// mistake of the person who typed it).
+    #[error("cron `{input}` could not be read. {CRON_HINT}")]
+    Unreadable { input: String },
+
     /// A valid expression whose days of the month occur in none of its months.
     #[error(
         "cron `{input}` never runs: none of its days of the month occur in its months. \

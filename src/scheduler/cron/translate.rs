@@ -1,6 +1,11 @@
-//! Reading one field of a cron expression into a bit set: `*`, numbers, names, ranges
-//! (`1-5`, `MON-FRI`), lists (`1,15`) and steps (`*/15`, `0-30/10`), with a [`CronError`]
-//! naming the field for anything else.
+//! The pre-check of one typed field, and the same field written the way the `cron` crate
+//! reads it. The check refuses what the crate would accept or word badly (`5/15`, `*/31`
+//! days, `17-9`, an out-of-range value) with today's [`CronError`]; the crate then turns the
+//! written field into its set of values.
+//!
+//! Written for the crate: names become numbers (the crate has no `4-JUN`, and knows more
+//! names than users may type), and weekdays count 1 = Sunday to 7 = Saturday, where users
+//! type 0 = Sunday to 6 = Saturday and 7 = Sunday again (`5-7` becomes `6-7,1`).
 
 use super::error::CronError;
 use crate::domain::echo;
@@ -8,71 +13,42 @@ use crate::domain::echo;
 /// One of the five fields: its name in messages, its range and the names it accepts.
 pub(super) struct Field {
     /// `minute`, `hour`, `day-of-month`, `month` or `weekday`.
-    pub(super) name: &'static str,
-    /// The smallest value that may be typed.
-    pub(super) low: u32,
-    /// The largest value that may be typed (7 for the weekday: 7 is Sunday again).
-    pub(super) high: u32,
-    /// The end of `*` (6 for the weekday).
-    star_high: u32,
+    name: &'static str,
+    /// The smallest and largest values that may be typed (7 for the weekday: Sunday again).
+    low: u32,
+    high: u32,
     /// Names of the values from `low` on, upper case (`JAN`.., `SUN`..); empty if none.
     names: &'static [&'static str],
     /// How the field's values are typed, for [`CronError::UnknownName`].
     allowed: &'static str,
 }
 
-pub(super) const MINUTE: Field = Field {
-    name: "minute",
-    low: 0,
-    high: 59,
-    star_high: 59,
-    names: &[],
-    allowed: "",
-};
+const MONTHS: &[&str] = &[
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
+const WEEKDAYS: &[&str] = &["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
-pub(super) const HOUR: Field = Field {
-    name: "hour",
-    low: 0,
-    high: 23,
-    star_high: 23,
-    names: &[],
-    allowed: "",
-};
+/// The fields in the order they are typed.
+#[rustfmt::skip]
+pub(super) const FIELDS: [Field; 5] = [
+    Field { name: "minute", low: 0, high: 59, names: &[], allowed: "" },
+    Field { name: "hour", low: 0, high: 23, names: &[], allowed: "" },
+    Field { name: "day-of-month", low: 1, high: 31, names: &[], allowed: "" },
+    Field { name: "month", low: 1, high: 12, names: MONTHS, allowed: "1-12 or JAN-DEC" },
+    Field { name: "weekday", low: 0, high: 7, names: WEEKDAYS,
+        allowed: "0-7 (0 and 7 are Sunday) or SUN-SAT" },
+];
 
-pub(super) const DAY_OF_MONTH: Field = Field {
-    name: "day-of-month",
-    low: 1,
-    high: 31,
-    star_high: 31,
-    names: &[],
-    allowed: "",
-};
+impl Field {
+    fn is_weekday(&self) -> bool {
+        self.name == "weekday"
+    }
+}
 
-pub(super) const MONTH: Field = Field {
-    name: "month",
-    low: 1,
-    high: 12,
-    star_high: 12,
-    names: &[
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ],
-    allowed: "1-12 or JAN-DEC",
-};
-
-pub(super) const WEEKDAY: Field = Field {
-    name: "weekday",
-    low: 0,
-    high: 7,
-    star_high: 6,
-    names: &["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
-    allowed: "0-7 (0 and 7 are Sunday) or SUN-SAT",
-};
-
-/// The values `text` (one whole field) selects, as bits (bit `v` set for value `v`; for the
-/// weekday, 7 is folded onto 0). `input` is the echoed expression, for messages.
-pub(super) fn parse_field(field: &Field, text: &str, input: &str) -> Result<u64, CronError> {
-    let mut bits = 0;
-    for item in text.split(',') {
+/// `text` (one whole field) checked and written for the crate. `input` is the echoed
+/// expression, for messages.
+pub(super) fn translate(field: &Field, text: &str, input: &str) -> Result<String, CronError> {
+    let items = text.split(',').map(|item| {
         if item.is_empty() {
             return Err(CronError::EmptyItem {
                 input: input.to_string(),
@@ -80,14 +56,14 @@ pub(super) fn parse_field(field: &Field, text: &str, input: &str) -> Result<u64,
                 list: echo(text),
             });
         }
-        bits |= parse_item(field, item, input)?;
-    }
-    Ok(bits)
+        translate_item(field, item, input)
+    });
+    Ok(items.collect::<Result<Vec<_>, _>>()?.join(","))
 }
 
 /// One list item: `*`, `5`, `MON`, `1-5`, each optionally followed by `/step` (a single
 /// number may not be).
-fn parse_item(field: &Field, item: &str, input: &str) -> Result<u64, CronError> {
+fn translate_item(field: &Field, item: &str, input: &str) -> Result<String, CronError> {
     let (range, step_text) = match item.split_once('/') {
         Some((range, step)) => (range, Some(step)),
         None => (item, None),
@@ -96,17 +72,19 @@ fn parse_item(field: &Field, item: &str, input: &str) -> Result<u64, CronError> 
         None => 1,
         Some(text) => parse_step(field, item, text, input)?,
     };
-    let (first, last) = if range == "*" {
-        (field.low, field.star_high)
-    } else if let Some((a, b)) = range.split_once('-') {
+    let suffix = step_text.map(|s| format!("/{s}")).unwrap_or_default();
+    if range == "*" {
+        // The crate's `*` weekday is 1-7, the same days as the typed 0-6.
+        return Ok(format!("*{suffix}"));
+    }
+    let (first, last) = if let Some((a, b)) = range.split_once('-') {
         let (first, last) = (value(field, a, item, input)?, value(field, b, item, input)?);
         if first > last {
-            let step_suffix = step_text.map(|s| format!("/{s}")).unwrap_or_default();
             return Err(CronError::ReversedRange {
                 input: input.to_string(),
                 field: field.name,
                 item: echo(item),
-                swapped: echo(&format!("{b}-{a}{step_suffix}")),
+                swapped: echo(&format!("{b}-{a}{suffix}")),
             });
         }
         (first, last)
@@ -114,7 +92,8 @@ fn parse_item(field: &Field, item: &str, input: &str) -> Result<u64, CronError> 
         let single = value(field, range, item, input)?;
         if let Some(step) = step_text {
             let end = if range.bytes().all(|b| b.is_ascii_digit()) {
-                field.star_high.to_string()
+                // The weekday's `*` ends at 6 (Saturday).
+                if field.is_weekday() { 6 } else { field.high }.to_string()
             } else {
                 field.names.last().copied().unwrap_or_default().to_string()
             };
@@ -128,19 +107,18 @@ fn parse_item(field: &Field, item: &str, input: &str) -> Result<u64, CronError> 
         }
         (single, single)
     };
-    let mut bits = 0u64;
-    let mut value = first;
-    while value <= last {
-        // The weekday 7 is Sunday, like 0.
-        let bit = if field.name == WEEKDAY.name && value == 7 {
-            0
-        } else {
-            value
-        };
-        bits |= 1 << bit;
-        value += step;
+    if !field.is_weekday() {
+        return Ok(format!("{first}-{last}{suffix}"));
     }
-    Ok(bits)
+    // Typed weekdays 0-6 are the crate's 1-7; a typed 7 (Sunday again) is the crate's 1.
+    let mut written = Vec::new();
+    if first <= 6 {
+        written.push(format!("{}-{}{suffix}", first + 1, last.min(6) + 1));
+    }
+    if last == 7 && (7 - first) % step == 0 {
+        written.push("1".to_string());
+    }
+    Ok(written.join(","))
 }
 
 /// A step: a whole number from 1 to the width of the field (59 for minutes).
@@ -182,12 +160,10 @@ fn value(field: &Field, token: &str, item: &str, input: &str) -> Result<u32, Cro
             item: echo(shown),
         });
     }
-    field
-        .names
-        .iter()
-        .position(|name| name.eq_ignore_ascii_case(token))
-        .and_then(|i| u32::try_from(i).ok())
-        .map(|i| field.low + i)
+    (field.low..)
+        .zip(field.names)
+        .find(|(_, name)| name.eq_ignore_ascii_case(token))
+        .map(|(v, _)| v)
         .ok_or_else(|| CronError::UnknownName {
             input: input.to_string(),
             field: field.name,
