@@ -1,7 +1,8 @@
-//! Renders a sample digest chart to `digest-chart.png` in the working directory, to look at.
+//! Renders a sample digest chart to look at: to `digest-chart.png` in the working directory, or
+//! to the path given.
 //!
 //! ```text
-//! cargo run --example digest_chart
+//! cargo run --example digest_chart [-- out.png]
 //! ```
 
 use partnerbot::domain::money::Currency;
@@ -46,12 +47,17 @@ fn main() -> std::io::Result<()> {
     })
     .to_vec();
     let chart = DigestChart {
-        title: "Weekly KPI digest: FY27-Q1, week 13".to_string(),
+        // As the digest writes it (core::kpi::digest::reply).
+        title: "FY27-Q1 · closed won and pipeline".to_string(),
         weeks,
         pipeline,
         currency: Currency::USD,
     };
-    std::fs::write("digest-chart.png", render(&chart))?;
-    println!("wrote digest-chart.png");
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or("digest-chart.png".to_string());
+    let png = render(&chart);
+    std::fs::write(&path, &png)?;
+    println!("wrote {path} ({} bytes)", png.len());
     Ok(())
 }

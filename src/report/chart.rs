@@ -3,21 +3,28 @@
 //! as 100%-stacked bars (`attribution`); right, the open pipeline by forecast category as
 //! horizontal bars with their amounts (`pipeline`).
 //!
-//! Drawn in-process on a `canvas` with the built-in `font`: no browser, no network, no
-//! system fonts, and the same input always gives the same bytes. Amounts stay integer minor
-//! units; shares and bar lengths are computed in `i128` and rounded to whole pixels. Missing or
-//! all-zero data draws a "No data" box instead of a panel; nothing here panics on any input.
+//! Drawn in-process with `plotters` on an RGB buffer (`BitMapBackend::with_buffer`), text
+//! anti-aliased in the bundled DejaVu Sans (`text`), and encoded with the `png` crate: no
+//! browser, no network, no system fonts, and the same input always gives the same bytes.
+//! Amounts stay integer minor units; shares and bar lengths are computed in `i128` and rounded
+//! to whole pixels, and the bars are whole-pixel rectangles placed by this module (not plotters'
+//! chart coordinates), so their sizes are exact. Missing or all-zero data draws a "No data" box
+//! instead of a panel; nothing here panics on any input.
 
 use crate::domain::money::Currency;
 
+use plotters::backend::{BitMapBackend, DrawingBackend};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters::style::{Color, RGBColor};
+
 mod attribution;
-mod canvas;
-mod font;
 mod pipeline;
 #[cfg(test)]
 mod tests;
+mod text;
 
-use canvas::{Align, Canvas, Rgb, TextStyle};
+use text::{Align, TextStyle};
 
 /// Width of the image in pixels.
 pub const WIDTH: u32 = 960;
@@ -59,23 +66,80 @@ pub struct DigestChart {
 
 /// The chart as PNG bytes (8-bit RGB, [`WIDTH`]×[`HEIGHT`]).
 pub fn render(chart: &DigestChart) -> Vec<u8> {
-    draw(chart)
-        .encode_png()
-        .expect("a PNG of a fixed, non-zero size always encodes into memory")
+    let pixels = draw(chart).expect("drawing on a buffer fails only without the bundled font");
+    encode_png(&pixels, WIDTH, HEIGHT).expect("a PNG of a fixed, non-zero size encodes in memory")
 }
 
-/// The chart drawn on a canvas, before encoding.
-fn draw(chart: &DigestChart) -> Canvas {
-    let mut canvas = Canvas::new(WIDTH, HEIGHT, BACKGROUND);
-    let title = font::fit(&chart.title, TITLE_AREA.w as u32 - 1, 2);
-    let style = TextStyle::new(2, INK, Align::Left);
-    // Drawn twice a pixel apart: a bold title.
-    canvas.draw_text(TITLE_AREA.x, TITLE_AREA.y, &title, style);
-    canvas.draw_text(TITLE_AREA.x + 1, TITLE_AREA.y, &title, style);
-    canvas.hline(TITLE_AREA.x, TITLE_AREA.bottom(), TITLE_AREA.w, GRID);
-    attribution::draw(&mut canvas, LEFT_PANEL, &chart.weeks);
-    pipeline::draw(&mut canvas, RIGHT_PANEL, &chart.pipeline, chart.currency);
-    canvas
+/// Where the chart is drawn: a plotters drawing area on an RGB buffer, in pixel coordinates.
+type Canvas<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+/// The result of drawing on a [`Canvas`]: an error only when the font is missing.
+type Drawn<T = ()> =
+    Result<T, DrawingAreaErrorKind<<BitMapBackend<'static> as DrawingBackend>::ErrorType>>;
+/// A colour: red, green, blue.
+type Rgb = [u8; 3];
+
+/// The chart's pixels, three bytes each, row by row.
+fn draw(chart: &DigestChart) -> Drawn<Vec<u8>> {
+    let mut pixels = vec![0; WIDTH as usize * HEIGHT as usize * 3];
+    {
+        let canvas = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        canvas.fill(&rgb(BACKGROUND))?;
+        let title = text::fit(&chart.title, TITLE_AREA.w, TITLE_STYLE.size);
+        text::draw_text(&canvas, TITLE_AREA.x, TITLE_AREA.y, &title, TITLE_STYLE)?;
+        fill(
+            &canvas,
+            TITLE_AREA.x,
+            TITLE_AREA.bottom(),
+            TITLE_AREA.w,
+            1,
+            GRID,
+        )?;
+        attribution::draw(&canvas, LEFT_PANEL, &chart.weeks)?;
+        pipeline::draw(&canvas, RIGHT_PANEL, &chart.pipeline, chart.currency)?;
+        canvas.present()?;
+    }
+    Ok(pixels)
+}
+
+/// `pixels` (8-bit RGB, row by row) as a PNG.
+fn encode_png(pixels: &[u8], width: u32, height: u32) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(pixels)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+fn rgb([r, g, b]: Rgb) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Fills the `w`×`h` rectangle whose top left pixel is (`x`, `y`); nothing when `w` or `h` is
+/// not positive. Plotters clips it to the canvas.
+fn fill(canvas: &Canvas, x: i32, y: i32, w: i32, h: i32, colour: Rgb) -> Drawn {
+    if w > 0 && h > 0 {
+        let corners = [(x, y), (x.saturating_add(w), y.saturating_add(h))];
+        // A filled rectangle covers its first corner up to, not including, the second.
+        canvas.draw(&plotters::element::Rectangle::new(
+            corners,
+            rgb(colour).filled(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The one-pixel border of the `w`×`h` rectangle at (`x`, `y`).
+fn outline(canvas: &Canvas, x: i32, y: i32, w: i32, h: i32, colour: Rgb) -> Drawn {
+    if w > 0 && h > 0 {
+        fill(canvas, x, y, w, 1, colour)?;
+        fill(canvas, x, y + h - 1, w, 1, colour)?;
+        fill(canvas, x, y, 1, h, colour)?;
+        fill(canvas, x + w - 1, y, 1, h, colour)?;
+    }
+    Ok(())
 }
 
 /// A rectangle of the canvas: left, top, width, height.
@@ -141,18 +205,16 @@ const CO_SELL: Rgb = [86, 180, 233];
 const DIRECT: Rgb = [230, 159, 0];
 const PIPELINE: Rgb = [0, 158, 115];
 
+/// The style of the title.
+const TITLE_STYLE: TextStyle = TextStyle::new(22, INK, Align::Left);
 /// The style of panel headings.
-const HEADING_STYLE: TextStyle = TextStyle {
-    scale: 2,
-    colour: INK_SOFT,
-    align: Align::Left,
-};
+const HEADING_STYLE: TextStyle = TextStyle::new(18, INK_SOFT, Align::Left);
 
 /// Writes a panel heading at the top of `area` and returns [`below_heading`].
-fn heading(canvas: &mut Canvas, area: Rect, text: &str) -> Rect {
-    let fitted = font::fit(text, area.w as u32, HEADING_STYLE.scale);
-    canvas.draw_text(area.x, area.y, &fitted, HEADING_STYLE);
-    below_heading(area)
+fn heading(canvas: &Canvas, area: Rect, heading: &str) -> Drawn<Rect> {
+    let fitted = text::fit(heading, area.w, HEADING_STYLE.size);
+    text::draw_text(canvas, area.x, area.y, &fitted, HEADING_STYLE)?;
+    Ok(below_heading(area))
 }
 
 /// The part of a panel's `area` below its heading: where the bars or the "No data" box go.
@@ -161,14 +223,21 @@ fn below_heading(area: Rect) -> Rect {
 }
 
 /// Fills `area` with the "No data" box: a light panel with "No data" and `reason` centred.
-fn no_data(canvas: &mut Canvas, area: Rect, reason: &str) {
-    canvas.fill_rect(area.x, area.y, area.w, area.h, NO_DATA_FILL);
-    canvas.outline_rect(area.x, area.y, area.w, area.h, GRID);
+fn no_data(canvas: &Canvas, area: Rect, reason: &str) -> Drawn {
+    fill(canvas, area.x, area.y, area.w, area.h, NO_DATA_FILL)?;
+    outline(canvas, area.x, area.y, area.w, area.h, GRID)?;
     let centre = area.x + area.w / 2;
     let middle = area.y + area.h / 2;
-    let big = TextStyle::new(2, INK_SOFT, Align::Center);
-    canvas.draw_text(centre, middle - big.line_height(), "No data", big);
-    let small = TextStyle::new(2, MUTED, Align::Center);
-    let reason = font::fit(reason, (area.w - 16).max(0) as u32, 2);
-    canvas.draw_text(centre, middle + 6, &reason, small);
+    let big = TextStyle::new(18, INK_SOFT, Align::Center);
+    text::draw_text(
+        canvas,
+        centre,
+        middle - big.line_height() - 2,
+        "No data",
+        big,
+    )?;
+    let small = TextStyle::new(14, MUTED, Align::Center);
+    let reason = text::fit(reason, area.w - 16, small.size);
+    text::draw_text(canvas, centre, middle + 4, &reason, small)?;
+    Ok(())
 }

@@ -1,10 +1,10 @@
 //! The left panel of the digest chart: each fiscal week's closed-won revenue as one
 //! 100%-stacked bar, Sourced at the bottom, then Co-sell/influence, then Direct, with the week
 //! labels under the bars, a legend and a 0–100% axis. A week without revenue is an empty
-//! outlined bar marked "–"; when no week has revenue the panel is the "No data" box.
+//! outlined bar with a dash across it; when no week has revenue the panel is the "No data" box.
 
-use super::canvas::{Align, Canvas, Rgb, TextStyle};
-use super::{font, heading, no_data, Rect, WeekShare, MAX_WEEKS};
+use super::text::{self, draw_text, Align, TextStyle};
+use super::{fill, heading, no_data, outline, Canvas, Drawn, Rect, Rgb, WeekShare, MAX_WEEKS};
 use super::{AXIS, BACKGROUND, CO_SELL, DIRECT, GRID, INK_SOFT, MUTED, SOURCED};
 
 pub(super) const HEADING: &str = "Closed won by attribution, share per week";
@@ -18,7 +18,11 @@ pub(super) const SERIES: [(&str, Rgb); 3] = [
 ];
 
 /// Width of the axis tick labels left of the bars.
-const AXIS_WIDTH: i32 = 30;
+const AXIS_WIDTH: i32 = 40;
+/// Legend labels, and week labels when they all fit their slot.
+const LABEL_STYLE: TextStyle = TextStyle::new(16, INK_SOFT, Align::Left);
+/// Axis ticks, and week labels when the larger ones do not fit.
+const SMALL_SIZE: u32 = 12;
 /// Widest bar, in pixels.
 const MAX_BAR_WIDTH: i32 = 40;
 
@@ -55,7 +59,7 @@ pub(super) struct Plot {
 impl Plot {
     /// The plot inside the panel's `body` (below the heading) for `weeks` bars.
     pub fn new(body: Rect, weeks: usize) -> Plot {
-        let label = TextStyle::new(2, INK_SOFT, Align::Center).line_height();
+        let label = LABEL_STYLE.line_height();
         let top = body.y + label + 14;
         let area = Rect {
             x: body.x + AXIS_WIDTH,
@@ -80,16 +84,15 @@ impl Plot {
 }
 
 /// Draws the panel in `area`. Only the latest [`MAX_WEEKS`] weeks are drawn.
-pub(super) fn draw(canvas: &mut Canvas, area: Rect, weeks: &[WeekShare]) {
-    let body = heading(canvas, area, HEADING);
+pub(super) fn draw(canvas: &Canvas, area: Rect, weeks: &[WeekShare]) -> Drawn {
+    let body = heading(canvas, area, HEADING)?;
     let weeks = &weeks[weeks.len().saturating_sub(MAX_WEEKS)..];
     if weeks.iter().all(|week| segment_heights(week, 1).is_none()) {
-        no_data(canvas, body, NO_DATA_REASON);
-        return;
+        return no_data(canvas, body, NO_DATA_REASON);
     }
-    legend(canvas, body);
+    legend(canvas, body)?;
     let plot = Plot::new(body, weeks.len());
-    axis(canvas, plot.area);
+    axis(canvas, plot.area)?;
     let height = plot.area.h.max(0) as u32;
     for (index, week) in weeks.iter().enumerate() {
         let x = plot.bar_x(index);
@@ -98,62 +101,69 @@ pub(super) fn draw(canvas: &mut Canvas, area: Rect, weeks: &[WeekShare]) {
                 let mut top = plot.area.bottom();
                 for (&(_, colour), &h) in SERIES.iter().zip(&segments) {
                     top -= h as i32;
-                    canvas.fill_rect(x, top, plot.bar_w, h as i32, colour);
+                    fill(canvas, x, top, plot.bar_w, h as i32, colour)?;
                 }
             }
             None => {
                 let (y, h) = (plot.area.y, plot.area.h);
-                canvas.fill_rect(x, y, plot.bar_w, h, BACKGROUND);
-                canvas.outline_rect(x, y, plot.bar_w, h, AXIS);
-                let dash = TextStyle::new(2, MUTED, Align::Center);
-                let middle = plot.area.y + plot.area.h / 2 - dash.line_height() / 2;
-                canvas.draw_text(x + plot.bar_w / 2, middle, "–", dash);
+                fill(canvas, x, y, plot.bar_w, h, BACKGROUND)?;
+                outline(canvas, x, y, plot.bar_w, h, AXIS)?;
+                // A short dash across the middle: no revenue that week.
+                let dash = (plot.bar_w / 3).clamp(2, 12);
+                let centre = x + plot.bar_w / 2;
+                fill(canvas, centre - dash / 2, y + h / 2 - 1, dash, 2, MUTED)?;
             }
         }
     }
-    week_labels(canvas, &plot, weeks);
+    week_labels(canvas, &plot, weeks)
 }
 
 /// The legend on the first line of `body`: a swatch and a label per series.
-fn legend(canvas: &mut Canvas, body: Rect) {
-    let style = TextStyle::new(2, INK_SOFT, Align::Left);
+fn legend(canvas: &Canvas, body: Rect) -> Drawn {
     let mut x = body.x;
     for (label, colour) in SERIES {
-        canvas.fill_rect(x, body.y + 1, 12, 12, colour);
+        fill(canvas, x, body.y + 1, 12, 12, colour)?;
         x += 18;
-        canvas.draw_text(x, body.y, label, style);
-        x += font::text_width(label, 2) as i32 + 22;
+        draw_text(canvas, x, body.y, label, LABEL_STYLE)?;
+        x += text::text_width(label, LABEL_STYLE.size) + 22;
     }
+    Ok(())
 }
 
 /// Grid lines at every quarter with their percentage, and the base line.
-fn axis(canvas: &mut Canvas, plot: Rect) {
-    let tick = TextStyle::new(1, MUTED, Align::Right);
+fn axis(canvas: &Canvas, plot: Rect) -> Drawn {
+    let tick = TextStyle::new(SMALL_SIZE, MUTED, Align::Right);
     for quarter in 0..=4 {
         let y = plot.bottom() - plot.h * quarter / 4;
-        canvas.hline(plot.x, y, plot.w, GRID);
+        fill(canvas, plot.x, y, plot.w, 1, GRID)?;
         let label = format!("{}%", quarter * 25);
-        canvas.draw_text(plot.x - 5, y - 3, &label, tick);
+        draw_text(canvas, plot.x - 6, y - tick.line_height() / 2, &label, tick)?;
     }
-    canvas.hline(plot.x, plot.bottom(), plot.w, AXIS);
+    fill(canvas, plot.x, plot.bottom(), plot.w, 1, AXIS)
 }
 
-/// Each week's label centred under its bar: at scale 2 when every label fits its slot with a
-/// clear gap, else at scale 1, shortened with "…" when even that is too wide.
-fn week_labels(canvas: &mut Canvas, plot: &Plot, weeks: &[WeekShare]) {
-    let room = (plot.slot_w - 4).max(0) as u32;
-    let scale = if weeks
-        .iter()
-        .all(|week| font::text_width(&week.label, 2) + 6 <= plot.slot_w as u32)
-    {
-        2
+/// Each week's label centred under its bar: at the label size when every label fits its slot
+/// with a clear gap, else smaller, shortened with "…" when even that is too wide.
+fn week_labels(canvas: &Canvas, plot: &Plot, weeks: &[WeekShare]) -> Drawn {
+    let room = plot.slot_w - 4;
+    let fits =
+        |week: &WeekShare| text::text_width(&week.label, LABEL_STYLE.size) + 6 <= plot.slot_w;
+    let size = if weeks.iter().all(fits) {
+        LABEL_STYLE.size
     } else {
-        1
+        SMALL_SIZE
     };
-    let style = TextStyle::new(scale, INK_SOFT, Align::Center);
+    let style = TextStyle::new(size, INK_SOFT, Align::Center);
     let y = plot.area.bottom() + 6;
     for (index, week) in weeks.iter().enumerate() {
         let centre = plot.bar_x(index) + plot.bar_w / 2;
-        canvas.draw_text(centre, y, &font::fit(&week.label, room, scale), style);
+        draw_text(
+            canvas,
+            centre,
+            y,
+            &text::fit(&week.label, room, size),
+            style,
+        )?;
     }
+    Ok(())
 }

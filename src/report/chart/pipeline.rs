@@ -5,8 +5,8 @@
 
 use crate::domain::money::{format_money_short, Currency};
 
-use super::canvas::{Align, Canvas, TextStyle};
-use super::{font, heading, no_data, PipelineBar, Rect, MAX_PIPELINE_ROWS};
+use super::text::{self, draw_text, Align, TextStyle};
+use super::{fill, heading, no_data, Canvas, Drawn, PipelineBar, Rect, MAX_PIPELINE_ROWS};
 use super::{AXIS, INK_SOFT, MUTED, PIPELINE};
 
 pub(super) const HEADING: &str = "Open pipeline by category";
@@ -33,8 +33,8 @@ pub(super) struct Layout {
     pub shown: usize,
     /// Each shown category's amount, written short.
     pub amounts: Vec<String>,
-    /// Text scale of labels and amounts.
-    pub scale: u32,
+    /// Text size of labels and amounts.
+    pub size: u32,
     pub rows_y: i32,
     pub row_h: i32,
     pub bar_h: i32,
@@ -56,15 +56,15 @@ impl Layout {
         let footer = if shown.len() < bars.len() { 24 } else { 0 };
         let count = shown.len().max(1) as i32;
         let row_h = ((body.bottom() - footer - rows_y) / count).clamp(0, MAX_ROW_HEIGHT);
-        let scale = if row_h >= 26 { 2 } else { 1 };
+        let size = if row_h >= 26 { 16 } else { 12 };
         let labels = shown.iter().map(|bar| bar.label.as_str());
-        let label_w = widest(labels, scale).min(body.w * 2 / 5);
-        let amount_w = widest(amounts.iter().map(String::as_str), scale);
+        let label_w = widest(labels, size).min(body.w * 2 / 5);
+        let amount_w = widest(amounts.iter().map(String::as_str), size);
         let bar_x = body.x + label_w + 10;
         Layout {
             shown: shown.len(),
             amounts,
-            scale,
+            size,
             rows_y,
             row_h,
             bar_h: (row_h * 3 / 5).max(2),
@@ -80,38 +80,38 @@ impl Layout {
     }
 }
 
-/// Width in pixels of the widest of `texts` at `scale`.
-fn widest<'a>(texts: impl Iterator<Item = &'a str>, scale: u32) -> i32 {
-    texts.map(|t| font::text_width(t, scale)).max().unwrap_or(0) as i32
+/// Width in pixels of the widest of `texts` at `size`.
+fn widest<'a>(texts: impl Iterator<Item = &'a str>, size: u32) -> i32 {
+    texts.map(|t| text::text_width(t, size)).max().unwrap_or(0)
 }
 
 /// Draws the panel in `area`: the first [`MAX_PIPELINE_ROWS`] categories, then "+N more".
-pub(super) fn draw(canvas: &mut Canvas, area: Rect, bars: &[PipelineBar], currency: Currency) {
-    let body = heading(canvas, area, HEADING);
+pub(super) fn draw(canvas: &Canvas, area: Rect, bars: &[PipelineBar], currency: Currency) -> Drawn {
+    let body = heading(canvas, area, HEADING)?;
     if bars.iter().all(|bar| bar.amount_minor <= 0) {
-        no_data(canvas, body, NO_DATA_REASON);
-        return;
+        return no_data(canvas, body, NO_DATA_REASON);
     }
     let layout = Layout::new(body, bars, currency);
     let shown = &bars[..layout.shown];
     let hidden = bars.len() - shown.len();
     let largest = shown.iter().map(|bar| bar.amount_minor).max().unwrap_or(0);
-    let text = TextStyle::new(layout.scale, INK_SOFT, Align::Left);
-    let cap_h = 7 * layout.scale as i32;
+    let style = TextStyle::new(layout.size, INK_SOFT, Align::Left);
     for (index, (bar, amount)) in shown.iter().zip(&layout.amounts).enumerate() {
         let y = layout.bar_y(index);
-        let text_y = y + (layout.bar_h - cap_h) / 2;
-        let label = font::fit(&bar.label, layout.label_w as u32, layout.scale);
-        canvas.draw_text(body.x, text_y, &label, text);
+        // The line's middle, where the capitals' middle is, level with the bar's.
+        let text_y = y + (layout.bar_h - style.line_height()) / 2;
+        let label = text::fit(&bar.label, layout.label_w, layout.size);
+        draw_text(canvas, body.x, text_y, &label, style)?;
         let length = bar_length(bar.amount_minor, largest, layout.full_w);
-        canvas.fill_rect(layout.bar_x, y, length, layout.bar_h, PIPELINE);
-        canvas.draw_text(layout.bar_x + length + 6, text_y, amount, text);
+        fill(canvas, layout.bar_x, y, length, layout.bar_h, PIPELINE)?;
+        draw_text(canvas, layout.bar_x + length + 6, text_y, amount, style)?;
     }
     let rows_h = layout.row_h * shown.len() as i32;
-    canvas.vline(layout.bar_x - 1, layout.rows_y, rows_h, AXIS);
+    fill(canvas, layout.bar_x - 1, layout.rows_y, 1, rows_h, AXIS)?;
     if hidden > 0 {
-        let more = TextStyle::new(layout.scale, MUTED, Align::Left);
+        let more = TextStyle::new(layout.size, MUTED, Align::Left);
         let y = layout.rows_y + rows_h + 8;
-        canvas.draw_text(body.x, y, &format!("+{hidden} more"), more);
+        draw_text(canvas, body.x, y, &format!("+{hidden} more"), more)?;
     }
+    Ok(())
 }

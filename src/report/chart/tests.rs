@@ -1,10 +1,9 @@
 //! Tests of the digest chart through its PNG, decoded back with the `png` crate: the format,
 //! the title, the "No data" panels, odd inputs, determinism and size. The bars of each panel
-//! and the text drawing have their own files.
+//! and the text (font, fallback, drawing) have their own files.
 
 use std::io::Cursor;
 
-use super::canvas::Rgb;
 use super::*;
 
 mod attribution;
@@ -32,6 +31,29 @@ impl Image {
             .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
             .filter(|&(x, y)| test(self.at(x, y)))
             .count()
+    }
+
+    /// Pixels of `area` inked in `colour` by at least half, as anti-aliased text in `colour`
+    /// is: `colour` laid over white with a coverage of one half or more.
+    fn count_ink(&self, area: Rect, colour: Rgb) -> usize {
+        self.count(area, |pixel| {
+            let (Some(full), _) = (0..3).fold((None, 0), |(at, widest), i| {
+                let range = 255 - i32::from(colour[i]);
+                if range > widest {
+                    (Some(i), range)
+                } else {
+                    (at, widest)
+                }
+            }) else {
+                return false;
+            };
+            let coverage = f64::from(255 - pixel[full]) / f64::from(255 - colour[full]);
+            coverage >= 0.5
+                && (0..3).all(|i| {
+                    let expected = 255.0 - coverage * f64::from(255 - colour[i]);
+                    (f64::from(pixel[i]) - expected).abs() <= 3.0
+                })
+        })
     }
 
     /// Pixels of `area` of exactly `colour`.
@@ -120,6 +142,46 @@ fn the_png_is_8_bit_rgb_of_the_chart_size() {
     assert_eq!(image.color_type, png::ColorType::Rgb);
     assert_eq!(image.bit_depth, png::BitDepth::Eight);
     assert_eq!(image.pixels.len(), (WIDTH * HEIGHT * 3) as usize);
+}
+
+/// FNV-1a, 64 bits: a fixed hash, the same on every platform and Rust release.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The sample as the digest titles it, with the characters the old bitmap font lacked.
+fn pinned_sample() -> DigestChart {
+    let mut chart = sample();
+    chart.title = "FY27-Q1 · closed won and pipeline".to_string();
+    chart.pipeline[3].label = "Upside – Müller & Søn…".to_string();
+    chart.currency = Currency::EUR;
+    chart
+}
+
+#[test]
+fn the_pinned_sample_renders_to_the_pinned_bytes() {
+    let chart = pinned_sample();
+    let png = render(&chart);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&png[12..16], b"IHDR");
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), WIDTH);
+    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), HEIGHT);
+    let labels = chart.weeks.iter().map(|week| week.label.clone());
+    let labels = labels.chain(chart.pipeline.iter().map(|bar| bar.label.clone()));
+    for label in labels.chain([chart.title.clone(), "€1.2M".to_string()]) {
+        for c in label.chars() {
+            assert!(super::text::has_glyph(c), "{c:?} in {label:?}");
+        }
+    }
+    // A change in plotters, ab_glyph, png or the font changes these bytes: look at the new
+    // image (examples/digest_chart.rs) before updating the hash and the size.
+    assert_eq!(
+        (fnv1a(&png), png.len()),
+        (17_042_662_979_465_840_886, 27_325),
+        "the rendering changed"
+    );
 }
 
 #[test]

@@ -91,5 +91,5 @@ fn categories_past_the_tenth_are_counted_not_drawn() {
         h: RIGHT_PANEL.bottom() - rows_end,
         ..RIGHT_PANEL
     };
-    assert!(image.count_colour(more, MUTED) > 20, "no \"+2 more\"");
+    assert!(image.count_ink(more, MUTED) > 20, "no \"+2 more\"");
 }
