@@ -127,6 +127,62 @@ async fn an_edited_applied_migration_is_refused(backend: Backend) {
     );
 }
 
+/// Match domains stored under the hand-kept suffix list are recomputed (migration 0012).
+async fn stored_match_domains_are_refolded(backend: Backend) {
+    let Some(db) = old_database(backend, 11, false).await else {
+        return;
+    };
+    let store = Store::connect(&db.url, 2).await.unwrap();
+    sqlx::query(
+        "INSERT INTO workspaces (id, name, created_at, updated_at) \
+         VALUES (1, 'Test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    for (name, domain, old_key) in [
+        ("Acme Ukraine", Some("kyiv.acme.co.ua"), Some("co.ua")),
+        ("Globex", Some("eu.globex.com"), Some("globex.com")),
+        ("Initech", None, None),
+    ] {
+        sqlx::query(
+            "INSERT INTO accounts (workspace_id, name, name_key, domain, created_at, match_key, \
+             match_domain) VALUES (1, $1, $2, $3, '2026-01-01T00:00:00Z', 'stale', $4)",
+        )
+        .bind(name)
+        .bind(name.to_lowercase())
+        .bind(domain)
+        .bind(old_key)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    }
+    store.close().await;
+    let store = Store::open(&db.url, 2).await.unwrap();
+    let rows: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT name, match_key, match_domain FROM accounts ORDER BY name")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    let expect = |name: &str, key: &str, domain: Option<&str>| {
+        (
+            name.to_string(),
+            key.to_string(),
+            domain.map(str::to_string),
+        )
+    };
+    assert_eq!(
+        rows,
+        vec![
+            expect("Acme Ukraine", "acme ukraine", Some("acme.co.ua")),
+            expect("Globex", "globex", Some("globex.com")),
+            expect("Initech", "stale", None),
+        ],
+        "accounts with a domain are re-keyed, the others left alone"
+    );
+    store.close().await;
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),*) => {$(
         mod $name {
@@ -148,5 +204,6 @@ macro_rules! on_both_backends {
 on_both_backends!(
     an_old_database_opens_unchanged,
     a_partly_migrated_old_database_gets_the_rest,
-    an_edited_applied_migration_is_refused
+    an_edited_applied_migration_is_refused,
+    stored_match_domains_are_refolded
 );

@@ -9,7 +9,13 @@ fn versions(migrator: &Migrator) -> Vec<i64> {
 #[test]
 fn both_backends_ship_the_same_migration_versions() {
     assert_eq!(versions(&SQLITE), versions(&POSTGRES));
-    assert_eq!(versions(&SQLITE), (1..=11).collect::<Vec<_>>());
+    let count = SQLITE.iter().count() as i64;
+    assert!(count >= 12, "{count} migrations");
+    assert_eq!(
+        versions(&SQLITE),
+        (1..=count).collect::<Vec<_>>(),
+        "1, 2, 3, ..."
+    );
 }
 
 #[test]
