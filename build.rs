@@ -1,10 +1,13 @@
 //! Embeds every `commands/*.json` manifest into the binary (the one declaration of the command
-//! surface), so adding a file is enough to declare a command.
+//! surface), so adding a file is enough to declare a command; reruns when `migrations/` changes,
+//! which `sqlx::migrate!` embeds.
 
 use std::fmt::Write;
 
 fn main() {
     println!("cargo:rerun-if-changed=commands");
+    // `sqlx::migrate!` embeds these folders; a new file must rebuild the crate.
+    println!("cargo:rerun-if-changed=migrations");
     let mut names: Vec<String> = std::fs::read_dir("commands")
         .expect("commands/ folder")
         .filter_map(|entry| entry.ok())

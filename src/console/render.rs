@@ -1,7 +1,10 @@
 //! Prints a Reply for a terminal: cards as headed blocks, tables with aligned columns, `**bold**`
 //! as bold when colour is on (a terminal without NO_COLOR) and as plain text when piped.
+//! Widths are display widths (`unicode-width`; tables laid out by `comfy-table`), so CJK names
+//! and emoji, two columns wide, keep columns aligned.
 
 use crate::core::reply::{Card, Reply, Table, Tone};
+use unicode_width::UnicodeWidthStr;
 
 /// How to print: with ANSI colour or plain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,8 +115,7 @@ pub fn render(reply: &Reply, style: Style) -> String {
 
 fn render_card(card: &Card, style: Style, out: &mut String) {
     let title = format!("── {} ", card.title);
-    let width = title.chars().count().max(40);
-    let rule = "─".repeat(width.saturating_sub(title.chars().count()));
+    let rule = "─".repeat(40usize.saturating_sub(title.width()));
     out.push_str(&style.tone(card.tone, &format!("{title}{rule}")));
     out.push('\n');
     if let Some(description) = &card.description {
@@ -124,7 +126,7 @@ fn render_card(card: &Card, style: Style, out: &mut String) {
         .fields
         .iter()
         .filter(|f| !f.value.contains('\n'))
-        .map(|f| f.name.chars().count())
+        .map(|f| f.name.width())
         .max()
         .unwrap_or(0);
     for field in &card.fields {
@@ -135,7 +137,7 @@ fn render_card(card: &Card, style: Style, out: &mut String) {
                 out.push_str(&format!("  {}\n", style.inline(line)));
             }
         } else {
-            let pad = name_width - field.name.chars().count();
+            let pad = name_width - field.name.width();
             out.push_str(&format!(
                 "{}{}  {}\n",
                 style.paint("1", &field.name),
@@ -153,45 +155,34 @@ fn render_card(card: &Card, style: Style, out: &mut String) {
     }
 }
 
-/// Aligned columns; numbers right-aligned; headers dimmed.
+/// Aligned columns two spaces apart, no borders; numbers right-aligned; headers dimmed.
+/// `comfy-table` lays them out by display width (a CJK character or an emoji takes two columns).
 pub fn render_table(table: &Table, style: Style, out: &mut String) {
-    let plain = |s: &str| s.replace("**", "");
-    let widths: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    let mut layout = comfy_table::Table::new();
+    layout
+        .load_style(comfy_table::presets::NOTHING)
+        .set_header(table.columns.iter().map(|c| c.header.as_str()))
+        .add_rows(
             table
                 .rows
                 .iter()
-                .map(|r| plain(&r[i]).chars().count())
-                .chain(std::iter::once(c.header.chars().count()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: Vec<String>| -> String {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let pad = " ".repeat(widths[i].saturating_sub(cell.chars().count()));
-                if table.columns[i].align_right {
-                    format!("{pad}{cell}")
-                } else if i + 1 == cells.len() {
-                    cell.clone()
-                } else {
-                    format!("{cell}{pad}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
-    let header = line(table.columns.iter().map(|c| c.header.clone()).collect());
-    out.push_str(&style.paint("2", header.trim_end()));
-    out.push('\n');
-    for row in &table.rows {
-        out.push_str(line(row.iter().map(|c| plain(c)).collect()).trim_end());
+                .map(|row| row.iter().map(|cell| cell.replace("**", ""))),
+        );
+    for (column, spec) in layout.column_iter_mut().zip(&table.columns) {
+        column.set_padding((0, 2));
+        if spec.align_right {
+            column.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
+    }
+    for (i, line) in layout.lines().enumerate() {
+        if i == 0 {
+            out.push_str(&style.paint("2", line.trim_end()));
+        } else {
+            out.push_str(line.trim_end());
+        }
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,19 @@
 //! Names: record names (`Name`), the folded `name_key` that makes names unique, web-domain keys
 //! for conflict detection, and "did you mean" suggestions.
+//!
+//! Registrable domains come from the Public Suffix List compiled into the `psl` crate (updated
+//! with the crate), both of its sections. The private section lists names under which a
+//! company hands out subdomains to other parties (`github.io`, `myshopify.com`, `herokuapp.com`)
+//! and second-level names sold as domains (`uk.com`, `us.com`, `com.de`). Conflict detection
+//! asks "is this the same customer?", and under those names each label belongs to a different
+//! one: with the ICANN section alone `acme.github.io` and `globex.github.io` would both fold to
+//! `github.io`, and every `.uk.com` customer would conflict with every other. What the private
+//! section costs is a customer whose own domain is such a suffix (an account with domain
+//! `github.io` matches by name only), which is rare for the accounts partners register.
+//!
+//! The folded domain is stored (`accounts.match_domain`). A `psl` update that lists a new
+//! suffix changes the key of domains under it; stored keys are recomputed by a migration that
+//! clears `match_key` for the backfill after migrations (as 0012 did when the list came in).
 
 use std::fmt;
 
@@ -176,34 +190,14 @@ fn is_domain(s: &str) -> bool {
             || tld.starts_with("xn--"))
 }
 
-/// Public suffixes with two labels under which companies register their domain.
-const TWO_LEVEL_SUFFIXES: &[&str] = &[
-    "co.uk", "org.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk", "ac.uk", "gov.uk", "com.au",
-    "net.au", "org.au", "edu.au", "gov.au", "id.au", "co.nz", "net.nz", "org.nz", "ac.nz",
-    "govt.nz", "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "gr.jp", "com.br", "net.br", "org.br",
-    "gov.br", "co.in", "net.in", "org.in", "firm.in", "gen.in", "ind.in", "ac.in", "gov.in",
-    "co.za", "org.za", "gov.za", "com.mx", "org.mx", "gob.mx", "com.ar", "com.cn", "net.cn",
-    "org.cn", "gov.cn", "com.hk", "org.hk", "com.tw", "org.tw", "com.sg", "org.sg", "edu.sg",
-    "gov.sg", "co.kr", "or.kr", "com.tr", "co.il", "org.il", "ac.il", "com.my", "co.id", "co.th",
-    "com.ph", "com.vn", "com.pk", "com.ng", "com.eg", "com.sa", "co.ke", "com.co", "com.pe",
-    "com.ua", "co.at", "or.at", "com.pl", "com.es", "com.pt", "com.gr", "com.ru",
-];
-
-/// The registrable domain of an address: [`domain_key`], then subdomains folded away, so that
-/// `eu.acme.com` and `acme.com` conflict. Knows common two-level public suffixes:
-/// `shop.acme.co.uk` -> `acme.co.uk`. Returns `None` for non-domains and for a bare public
-/// suffix such as `co.uk`.
+/// The registrable domain of an address: [`domain_key`], then folded to the label just below
+/// its public suffix, so that `eu.acme.com` and `acme.com` conflict, and `shop.acme.co.uk` is
+/// `acme.co.uk`. Returns `None` for non-domains and for a bare public suffix such as `co.uk` or
+/// `github.io`. A top-level domain the list does not know counts as a one-label suffix.
+/// See the module doc for which part of the Public Suffix List counts.
 pub fn registrable_domain(input: &str) -> Option<String> {
     let host = domain_key(input)?;
-    let labels: Vec<&str> = host.split('.').collect();
-    let n = labels.len();
-    let last_two = labels[n - 2..].join(".");
-    let keep = if TWO_LEVEL_SUFFIXES.contains(&last_two.as_str()) {
-        3
-    } else {
-        2
-    };
-    (n >= keep).then(|| labels[n - keep..].join("."))
+    psl::domain_str(&host).map(str::to_string)
 }
 
 /// Parses a web domain typed by a person, refusing what [`domain_key`] cannot read.

@@ -22,6 +22,7 @@ mod isolation;
 mod kpi;
 mod kpi_history;
 mod manifests;
+mod migrations;
 mod partner;
 mod permissions;
 mod program;

@@ -1,6 +1,7 @@
 //! `/forecast export [week] [territory]`: the week's roll-up as a CSV file, one row per PTM in
 //! scope (missing and away ones included), amounts as plain decimals in the workspace currency.
 //! Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) get a leading `'`.
+//! The `csv` crate writes the file (RFC 4180: quoted only when needed, CRLF line ends).
 
 use super::team::{load, Status};
 use super::week_option;
@@ -9,6 +10,8 @@ use crate::core::error::CommandResult;
 use crate::core::reply::{Attachment, Reply};
 use crate::domain::forecast::numbers::ForecastNumbers;
 use crate::domain::money::Currency;
+use anyhow::Context;
+use std::borrow::Cow;
 
 const HEADER: [&str; 17] = [
     "week",
@@ -40,8 +43,7 @@ pub async fn export(ctx: &mut Ctx<'_>) -> CommandResult {
             .format("%Y-%m-%dT%H:%M:%S%:z")
             .to_string()
     };
-    let mut csv = String::new();
-    push_row(&mut csv, HEADER.iter().map(|h| h.to_string()));
+    let mut rows = vec![HEADER.map(str::to_string)];
     for line in &rollup.lines {
         let amounts = |n: Option<ForecastNumbers>| match n {
             Some(n) => [n.commit, n.most_likely, n.best_case].map(|m| decimal(m, currency)),
@@ -57,29 +59,27 @@ pub async fn export(ctx: &mut Ctx<'_>) -> CommandResult {
             Status::Away { until } => format!("away until {until}"),
             other => other.label().to_string(),
         };
-        push_row(
-            &mut csv,
-            [
-                week.label(),
-                week.quarter().label(),
-                local(week.deadline_at()),
-                line.name.clone(),
-                line.user_id.to_string(),
-                line.territories.clone(),
-                status,
-                line.submitted_at.map(local).unwrap_or_default(),
-                currency.code().to_string(),
-                commit,
-                likely,
-                best,
-                last_commit,
-                last_likely,
-                last_best,
-                change,
-                line.notes.clone(),
-            ],
-        );
+        rows.push([
+            week.label(),
+            week.quarter().label(),
+            local(week.deadline_at()),
+            line.name.clone(),
+            line.user_id.to_string(),
+            line.territories.clone(),
+            status,
+            line.submitted_at.map(local).unwrap_or_default(),
+            currency.code().to_string(),
+            commit,
+            likely,
+            best,
+            last_commit,
+            last_likely,
+            last_best,
+            change,
+            line.notes.clone(),
+        ]);
     }
+    let bytes = write_csv(&rows).context("writing the forecast CSV")?;
     let filename = format!("forecast-{}.csv", week.label().replace(' ', "-"));
     let rows = rollup.lines.len();
     Ok(Reply::success(format!(
@@ -91,7 +91,7 @@ pub async fn export(ctx: &mut Ctx<'_>) -> CommandResult {
     .with_file(Attachment {
         filename,
         content_type: "text/csv; charset=utf-8".to_string(),
-        bytes: csv.into_bytes(),
+        bytes,
     }))
 }
 
@@ -114,24 +114,27 @@ fn decimal(minor: i64, currency: Currency) -> String {
     )
 }
 
-/// Appends one CSV row (RFC 4180: quoted when needed, CRLF line ends).
-fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    let cells: Vec<String> = cells.into_iter().map(|c| cell(&c)).collect();
-    out.push_str(&cells.join(","));
-    out.push_str("\r\n");
+/// The rows as a CSV file, every cell through [`guard`].
+fn write_csv<const N: usize>(rows: &[[String; N]]) -> anyhow::Result<Vec<u8>> {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        for cell in row {
+            out.write_field(guard(cell).as_bytes())?;
+        }
+        out.write_record(None::<&[u8]>)?;
+    }
+    Ok(out.into_inner().map_err(|e| e.into_error())?)
 }
 
-fn cell(text: &str) -> String {
+/// A text cell a spreadsheet would run as a formula, with a leading `'`; numbers as they are.
+fn guard(text: &str) -> Cow<'_, str> {
     let numeric = text.parse::<f64>().is_ok();
-    let guarded = if !numeric && text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
+    if !numeric && text.starts_with(['=', '+', '-', '@']) {
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+        Cow::Borrowed(text)
     }
 }
 
@@ -147,6 +150,23 @@ mod tests {
         assert_eq!(decimal(-500, usd), "-5.00");
         assert_eq!(decimal(5, usd), "0.05");
         assert_eq!(decimal(120_000, jpy), "120000");
+    }
+
+    /// One cell as it appears in the file (a row of one cell, line end dropped).
+    fn cell(text: &str) -> String {
+        let bytes = write_csv(&[[text.to_string()]]).unwrap();
+        let line = String::from_utf8(bytes).unwrap();
+        line.strip_suffix("\r\n").unwrap().to_string()
+    }
+
+    #[test]
+    fn rows_end_in_crlf_and_keep_empty_cells() {
+        let rows = [
+            ["a", "", "c, d"].map(str::to_string),
+            ["", "", ""].map(str::to_string),
+        ];
+        let bytes = write_csv(&rows).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), "a,,\"c, d\"\r\n,,\r\n");
     }
 
     #[test]

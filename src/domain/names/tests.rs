@@ -137,6 +137,43 @@ fn registrable_domains_fold_subdomains() {
 }
 
 #[test]
+fn registrable_domains_follow_the_public_suffix_list() {
+    for (input, domain) in [
+        // Two-level suffixes the hand-kept list missed: every customer under them folded to
+        // the suffix itself and conflicted with every other.
+        ("kyiv.acme.co.ua", "acme.co.ua"),
+        ("acme.com.de", "acme.com.de"),
+        ("shop.acme.org.es", "acme.org.es"),
+        ("acme.co.hu", "acme.co.hu"),
+        // Three-level suffixes, wildcards and exceptions.
+        ("x.schools.k12.ca.us", "schools.k12.ca.us"),
+        ("www.city.kawasaki.jp", "city.kawasaki.jp"),
+        ("x.acme.ck", "x.acme.ck"),
+        // Private-section suffixes: each label below them is a different customer.
+        ("acme.github.io", "acme.github.io"),
+        ("docs.acme.github.io", "acme.github.io"),
+        ("eu.acme.uk.com", "acme.uk.com"),
+        ("acme.myshopify.com", "acme.myshopify.com"),
+        // Internationalised and unknown top-level domains.
+        ("shop.xn--bcher-kva.xn--p1ai", "xn--bcher-kva.xn--p1ai"),
+        ("eu.acme.internal", "acme.internal"),
+    ] {
+        assert_eq!(
+            registrable_domain(input).as_deref(),
+            Some(domain),
+            "{input}"
+        );
+    }
+    assert_ne!(
+        registrable_domain("acme.github.io"),
+        registrable_domain("globex.github.io")
+    );
+    for suffix in ["co.ua", "github.io", "k12.ca.us", "acme.ck"] {
+        assert_eq!(registrable_domain(suffix), None, "{suffix}");
+    }
+}
+
+#[test]
 fn a_domain_that_is_not_one_is_refused_with_an_example() {
     let err = parse_domain("acme corp").unwrap_err();
     assert_eq!(
