@@ -56,8 +56,8 @@ pub(crate) fn handle(shared: &Shared, request: HttpRequest) -> HttpResponse {
         })
         .unwrap_or_default();
     let route = route_of(&path, &segments).filter(|r| handled(&method, r));
-    let schema_errors = match (&json, route, super::openapi::spec()) {
-        (Some(body), Some(_), Some(spec)) => spec.validate_request(&method, &path, body),
+    let schema_errors = match (&json, route) {
+        (Some(body), Some(_)) => super::openapi::spec().validate_request(&method, &path, body),
         _ => Vec::new(),
     };
     let authorization = request.header("authorization").unwrap_or("").to_string();

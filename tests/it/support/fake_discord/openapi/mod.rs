@@ -1,6 +1,5 @@
-//! Checks request bodies against Discord's own OpenAPI description
-//! (`../shared/discord-api-spec/openapi.json` beside the crate). The file is optional: without
-//! it validation is skipped with one printed note.
+//! Checks request bodies against Discord's own OpenAPI description, vendored with its MIT
+//! licence in `tests/fixtures/discord-api-spec/` so that every clone validates.
 
 mod schema;
 #[cfg(test)]
@@ -12,10 +11,10 @@ pub use schema::{validate, SchemaError};
 use serde_json::Value;
 use std::sync::OnceLock;
 
-/// Where the description lives (CI also checks out `../shared` beside the clone).
+/// Where the vendored description lives.
 pub const SPEC_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/discord-api-spec/openapi.json"
+    "/tests/fixtures/discord-api-spec/openapi.json"
 );
 
 /// The parsed description and its path templates, split into segments.
@@ -24,20 +23,15 @@ pub struct Spec {
     templates: Vec<(String, Vec<String>)>,
 }
 
-/// The description, loaded once per process; `None` (after a note on stderr) when absent.
-pub fn spec() -> Option<&'static Spec> {
-    static SPEC: OnceLock<Option<Spec>> = OnceLock::new();
+/// The description, loaded once per process. It is part of the repository: a missing file is
+/// a broken checkout, and fails loudly rather than turning validation off.
+pub fn spec() -> &'static Spec {
+    static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let loaded = Spec::load(SPEC_PATH);
-        if loaded.is_none() {
-            eprintln!(
-                "note: {SPEC_PATH} is absent; request bodies are not checked against Discord's \
-                 OpenAPI description"
-            );
-        }
-        loaded
+        Spec::load(SPEC_PATH).unwrap_or_else(|| {
+            panic!("{SPEC_PATH} is missing: it is vendored in the repository; restore it")
+        })
     })
-    .as_ref()
 }
 
 impl Spec {
