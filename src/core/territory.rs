@@ -7,6 +7,7 @@ use crate::core::lookup;
 use crate::core::reply::{Card, Reply, Table, Tone};
 use crate::domain::names::Name;
 use crate::domain::role::Role;
+use crate::domain::Choice;
 use crate::store::territory;
 use serde_json::json;
 
@@ -98,10 +99,11 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
         .opts
         .choice("as")?
         .ok_or_else(|| CommandError::invalid("`/territory assign` needs `as:`"))?;
-    let (role, role_label) = match cover {
-        Role::Ptm => ("ptm", "PTM"),
-        Role::FieldSales => ("field_sales", "field sales rep"),
-        Role::Director => ("director", "director"),
+    let role = cover.as_str();
+    let role_label = match cover {
+        Role::Ptm => "PTM",
+        Role::FieldSales => "field sales rep",
+        Role::Director => "director",
         Role::Admin => {
             return Err(CommandError::invalid(
                 "`as:` is the role in the territory: ptm, field_sales or director",
