@@ -3,6 +3,7 @@
 //! where. Also the default schedules `/setup channel` creates for the digest and reminders
 //! channels, and moving a kind's schedules when its channel changes.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
@@ -33,8 +34,8 @@ fn local_runs(
         .take(INTERVAL_CHECK_RUNS)
 }
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let kind_text = ctx.opts.required_text("kind")?.to_string();
+pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
+    let kind_text = args.kind;
     let kind = ScheduleKind::parse(&kind_text).ok_or_else(|| {
         CommandError::invalid(format!(
             "`kind` cannot be `{}`; choose kpi_digest, forecast_reminder, forecast_missing or \
@@ -42,22 +43,22 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
             crate::domain::echo(&kind_text)
         ))
     })?;
-    let cron_text = ctx
-        .opts
-        .text("cron")
+    let cron_text = args
+        .cron
+        .as_deref()
         .unwrap_or(kind.default_cron())
         .to_string();
     let cron: CronExpr = cron_text
         .parse()
         .map_err(|e: crate::scheduler::cron::CronError| CommandError::invalid(e.to_string()))?;
-    let timezone = match ctx.opts.text("timezone") {
+    let timezone = match args.timezone.as_deref() {
         Some(text) => crate::core::setup::timezone(text)?,
         None => ctx.workspace.timezone,
     };
     let from = ctx.now.with_timezone(&timezone).naive_local();
     kind.check_interval(cron.as_str(), local_runs(&cron, from))
         .map_err(CommandError::invalid)?;
-    let channel = match ctx.opts.channel("channel").or(default_channel(ctx, kind)) {
+    let channel = match args.channel.or(default_channel(ctx, kind)) {
         Some(channel) => channel,
         None => {
             return Err(CommandError::invalid(format!(
@@ -98,7 +99,7 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn list(ctx: &mut Ctx<'_>, _args: args::ScheduleList) -> CommandResult {
     let ws = ctx.workspace.id;
     let schedules = store::list(ctx.conn(), ws).await?;
     if schedules.is_empty() {
@@ -144,8 +145,8 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn remove(ctx: &mut Ctx<'_>) -> CommandResult {
-    let schedule = load(ctx).await?;
+pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandResult {
+    let schedule = load(ctx, args.id).await?;
     let (ws, id) = (ctx.workspace.id, schedule.id);
     store::remove(ctx.conn(), ws, id).await?;
     ctx.audit(
@@ -162,16 +163,16 @@ pub async fn remove(ctx: &mut Ctx<'_>) -> CommandResult {
     )))
 }
 
-pub async fn pause(ctx: &mut Ctx<'_>) -> CommandResult {
-    set_enabled(ctx, false).await
+pub async fn pause(ctx: &mut Ctx<'_>, args: args::SchedulePause) -> CommandResult {
+    set_enabled(ctx, args.id, false).await
 }
 
-pub async fn resume(ctx: &mut Ctx<'_>) -> CommandResult {
-    set_enabled(ctx, true).await
+pub async fn resume(ctx: &mut Ctx<'_>, args: args::ScheduleResume) -> CommandResult {
+    set_enabled(ctx, args.id, true).await
 }
 
-async fn set_enabled(ctx: &mut Ctx<'_>, enabled: bool) -> CommandResult {
-    let schedule = load(ctx).await?;
+async fn set_enabled(ctx: &mut Ctx<'_>, id: i64, enabled: bool) -> CommandResult {
+    let schedule = load(ctx, id).await?;
     let (ws, id, now) = (ctx.workspace.id, schedule.id, ctx.now);
     let word = if enabled { "resumed" } else { "paused" };
     if schedule.enabled == enabled {
@@ -228,8 +229,8 @@ async fn skip_runs_due_while_paused(
 }
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).
-pub async fn run_now(ctx: &mut Ctx<'_>) -> CommandResult {
-    let schedule = load(ctx).await?;
+pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandResult {
+    let schedule = load(ctx, args.id).await?;
     let post: Option<Post> = crate::core::scheduled::post(ctx, &schedule, None).await?;
     let id = schedule.id;
     ctx.audit(
@@ -317,11 +318,7 @@ async fn create(
     Ok(id)
 }
 
-async fn load(ctx: &mut Ctx<'_>) -> CommandResult<Schedule> {
-    let id = ctx
-        .opts
-        .integer("id")
-        .ok_or_else(|| CommandError::invalid("give the schedule's `id:`; see `/schedule list`"))?;
+async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Schedule> {
     let ws = ctx.workspace.id;
     store::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
         CommandError::invalid(format!(

@@ -51,7 +51,8 @@ pub struct Target<'a> {
 pub fn in_place(custom_id: &str) -> bool {
     custom_id::decode(custom_id).is_some_and(|(path, options)| {
         options.iter().any(|(k, _)| k == "page")
-            || crate::core::commands::updates_in_place(&path.join(" "))
+            || crate::core::command::CommandKind::from_key(&path.join(" "))
+                .is_some_and(|kind| kind.updates_in_place())
     })
 }
 
