@@ -51,7 +51,7 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
         .parse()
         .map_err(|e: CronError| CommandError::invalid(e.to_string()))?;
     let timezone = match ctx.opts.text("timezone") {
-        Some(text) => crate::core::setup::timezone(text)?,
+        Some(text) => crate::core::timezone::parse(text)?,
         None => ctx.workspace.timezone,
     };
     let from = ctx.now.with_timezone(&timezone).naive_local();
