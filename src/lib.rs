@@ -4,7 +4,7 @@
 //! - [`config`]: settings, layered defaults -> `partnerbot.toml` -> `PARTNERBOT_*` environment.
 //! - [`telemetry`]: tracing subscriber setup.
 //! - [`domain`]: pure types and rules (money, dates, fiscal calendar, partners, deals, ...); no I/O.
-//! - [`scheduler`]: schedules: cron expressions, their due instants in a time zone, and the runner that claims and posts each run once.
+//! - [`scheduler`]: the schedule runner that claims and posts each due run once (the schedule rules are [`domain::schedule`]).
 //! - [`store`]: persistence on SQLite or PostgreSQL through one sqlx code path; one file per aggregate.
 //! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
 //! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.

@@ -18,7 +18,6 @@ pub mod form;
 pub mod invocation;
 pub mod lookup;
 pub mod manifest;
-pub mod manifest_limits;
 pub mod mention;
 pub mod options;
 pub mod reply;
@@ -38,6 +37,7 @@ mod schedule;
 mod scheduled;
 mod setup;
 mod territory;
+mod timezone;
 mod touch;
 
 pub use invocation::{Action, Actor, ActorRoles, Invocation, OptionInput};

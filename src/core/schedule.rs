@@ -7,10 +7,10 @@ use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
+use crate::domain::schedule::cron::{CronError, CronExpr};
+use crate::domain::schedule::due::Recurrence;
 use crate::domain::schedule::ScheduleKind;
-use crate::scheduler::cron::CronExpr;
-use crate::scheduler::due::Recurrence;
-use crate::scheduler::runner;
+use crate::store::ledger;
 use crate::store::schedule::{self as store, NewSchedule, Schedule};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -50,9 +50,9 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
         .to_string();
     let cron: CronExpr = cron_text
         .parse()
-        .map_err(|e: crate::scheduler::cron::CronError| CommandError::invalid(e.to_string()))?;
+        .map_err(|e: CronError| CommandError::invalid(e.to_string()))?;
     let timezone = match args.timezone.as_deref() {
-        Some(text) => crate::core::setup::timezone(text)?,
+        Some(text) => crate::core::timezone::parse(text)?,
         None => ctx.workspace.timezone,
     };
     let from = ctx.now.with_timezone(&timezone).naive_local();
@@ -216,7 +216,7 @@ async fn skip_runs_due_while_paused(
     ctx: &mut Ctx<'_>,
     schedule: &Schedule,
 ) -> CommandResult<Option<DateTime<Utc>>> {
-    let Ok(rec) = runner::recurrence(schedule) else {
+    let Ok(rec) = ledger::recurrence(schedule) else {
         return Ok(None);
     };
     let since = store::last_due(ctx.conn(), schedule.id)
@@ -225,7 +225,7 @@ async fn skip_runs_due_while_paused(
     let by = format!("resume by {}", ctx.actor.user_id);
     let reason = "paused: fell due while the schedule was paused";
     let now = ctx.now;
-    Ok(runner::skip_latest(ctx.conn(), schedule, &rec, (since, now), &by, reason).await?)
+    Ok(ledger::skip_latest(ctx.conn(), schedule, &rec, (since, now), &by, reason).await?)
 }
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).

@@ -25,6 +25,10 @@ pub mod limits {
     pub const ROWS: usize = 5;
     pub const BUTTON_LABEL: usize = 80;
     pub const FILES: usize = 10;
+    /// The largest attachment when an interaction does not say (Discord's default for bots).
+    pub const DEFAULT_FILE_LIMIT: usize = 10 * 1024 * 1024;
+    /// Channel messages carry no attachment limit; keep to the default.
+    pub const CHANNEL_FILE_LIMIT: usize = DEFAULT_FILE_LIMIT;
 }
 
 /// At most this many messages per reply (the answer and four follow-ups); a reply needing more

@@ -18,6 +18,7 @@ mod digest;
 mod discord;
 mod fake_discord;
 mod forecast;
+mod imports;
 mod isolation;
 mod kpi;
 mod kpi_history;

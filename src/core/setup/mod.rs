@@ -3,13 +3,11 @@
 //! and the one card that shows them all.
 //!
 //! - this file: the writes, each with an audit row holding the settings before and after.
-//! - [`parse`]: timezone and month parsing with "did you mean".
+//! - [`parse`]: month parsing with "did you mean" (timezones: [`crate::core::timezone`]).
 //! - [`show`]: the settings card and its next-step hints.
 
 mod parse;
 mod show;
-
-pub(crate) use parse::timezone;
 
 pub use show::show;
 
@@ -122,7 +120,11 @@ pub async fn workspace(ctx: &mut Ctx<'_>, args: args::SetupWorkspace) -> Command
         .as_deref()
         .map(|t| Name::parse(t, "workspace name"))
         .transpose()?;
-    let timezone = args.timezone.as_deref().map(parse::timezone).transpose()?;
+    let timezone = args
+        .timezone
+        .as_deref()
+        .map(crate::core::timezone::parse)
+        .transpose()?;
     let currency = args.currency.as_deref().map(Currency::parse).transpose()?;
     let start_month = args
         .fiscal_year_start
