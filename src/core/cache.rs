@@ -12,7 +12,6 @@
 //! partnerbot role is. Partner ids never change, so a stale name still finds the right partner;
 //! a partner that does not exist is never cached.
 
-use crate::core::commands::Stale;
 use crate::store::partner::PartnerRef;
 use crate::store::workspace::ActorContext;
 use std::collections::HashMap;
@@ -58,6 +57,15 @@ impl Caches {
             self.partners.forget_where(|(ws, _)| *ws == workspace_id);
         }
     }
+}
+
+/// The process caches a successful write makes stale for its workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stale {
+    /// Workspace settings and role mappings (`/setup`).
+    pub actor_contexts: bool,
+    /// Partners by name (`/partner add|update`).
+    pub partners: bool,
 }
 
 /// A map whose entries expire a fixed time after they were put.

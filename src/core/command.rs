@@ -3,6 +3,24 @@
 //! one declaration Discord receives and a handler reading a misspelled option does not compile.
 //! What a command *is* (who may run it, whether it writes, what it updates) is in
 //! [`crate::core::commands`], as exhaustive matches over [`CommandKind`].
+//!
+//! A handler reads its options as fields, so a misspelled option name does not compile:
+//!
+//! ```compile_fail
+//! // `/deal add` has `account:`, not `acount:` (error[E0609]: no field `acount`).
+//! fn account_of(args: &partnerbot::core::command::args::DealAdd) -> &str {
+//!     &args.acount
+//! }
+//! ```
+//!
+//! while the right name does, typed as the manifest declares it (money as `Money`):
+//!
+//! ```
+//! use partnerbot::core::command::args::DealAdd;
+//! fn account_of(args: &DealAdd) -> (&str, i64) {
+//!     (&args.account, args.amount.minor)
+//! }
+//! ```
 
 use crate::core::error::CommandResult;
 use crate::core::options::Options;

@@ -4,6 +4,7 @@
 //! compile until each is decided.
 
 use crate::core::access::{Access, ADMIN, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
+use crate::core::cache::Stale;
 use crate::core::command::{Command, CommandKind};
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
@@ -11,15 +12,6 @@ use crate::core::{
     account, away, compliance, deal, forecast, help, kpi, partner, program, quote, registration,
     schedule, setup, territory, touch,
 };
-
-/// The process caches a successful write makes stale for its workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Stale {
-    /// Workspace settings and role mappings (`/setup`).
-    pub actor_contexts: bool,
-    /// Partners by name (`/partner add|update`).
-    pub partners: bool,
-}
 
 impl CommandKind {
     /// Who may run the command.

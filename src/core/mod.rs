@@ -120,16 +120,22 @@ impl Core {
         let context = match self.caches.contexts.get(&(ws_id, user)) {
             Some(context) => context,
             None => {
-                let context = match workspace::actor_context(&mut tx, ws_id, user).await? {
-                    Some(context) => context,
-                    None => {
-                        tx = self.create_workspace(invocation, now, tx, writes).await?;
-                        workspace::actor_context(&mut tx, ws_id, user)
-                            .await?
-                            .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?
-                    }
-                };
-                self.caches.contexts.put((ws_id, user), context.clone());
+                let (context, committed) =
+                    match workspace::actor_context(&mut tx, ws_id, user).await? {
+                        Some(context) => (context, true),
+                        None => {
+                            tx = self.create_workspace(invocation, now, tx, writes).await?;
+                            let context = workspace::actor_context(&mut tx, ws_id, user)
+                                .await?
+                                .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?;
+                            // A write creates the workspace in its own transaction, which a
+                            // refused command rolls back: cache it only once it is committed.
+                            (context, !writes)
+                        }
+                    };
+                if committed {
+                    self.caches.contexts.put((ws_id, user), context.clone());
+                }
                 context
             }
         };

@@ -109,7 +109,7 @@ pub(super) async fn load(
     let ws = ctx.workspace.id;
     let (territories, scope) = match territory {
         Some(text) => {
-            let found = lookup::territory(ctx, &text).await?;
+            let found = lookup::territory(ctx, text).await?;
             (Some(vec![found.id]), found.name)
         }
         None if !ctx.has_role(Role::Admin) => {
