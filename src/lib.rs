@@ -10,9 +10,15 @@
 //! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.
 //! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
 //! - [`report`]: reports people read: the digest chart, a PNG drawn in-process.
-//! - [`dataset`]: deterministic generators for the demo workspace and the benchmark reference dataset.
-//! - [`bench`]: the `partnerbot bench` harness measuring commands through the core.
+//! - [`dataset`]: deterministic generators for the demo workspace and (`dev-tools`) the benchmark reference dataset.
+//! - `bench` (`dev-tools` only): the `partnerbot bench` harness measuring commands through the core.
+//!
+//! # Features
+//! - `dev-tools` (default): the reference-dataset generator, `bench`, and the `discord_bench`
+//!   example. The shipped build leaves them out (`cargo build --release --no-default-features`);
+//!   everything the bot and `console --demo` need is built either way.
 
+#[cfg(feature = "dev-tools")]
 pub mod bench;
 pub mod config;
 pub mod console;
