@@ -18,6 +18,7 @@
 //! - [`program`]: marketplace fee schedules, the partner discount table, quotes, percentages.
 //! - [`compliance`]: what a deal's co-sell portal stage should be, the review-target cutoff.
 //! - [`schedule`]: what a schedule posts ([`schedule::ScheduleKind`]) and how often it may.
+//! - [`ids`]: typed ids of stored entities (`DealId`, `PartnerId`, ...) over `i64`.
 //! - [`partner`], [`deal`], [`touch`], [`registration`], [`role`]: the enums of the plan and
 //!   their small rules (default forecast category, agreement status, notes limit, ...).
 //!
@@ -31,6 +32,7 @@ pub mod compliance;
 pub mod dates;
 pub mod deal;
 pub mod forecast;
+pub mod ids;
 pub mod kpi;
 pub mod localtime;
 pub mod money;
