@@ -17,12 +17,14 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::program::deal_fee;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::attribution::is_sourcing_registration;
+use crate::domain::deal::Deal;
 use crate::domain::deal::Marketplace;
+use crate::domain::ids::PartnerId;
 use crate::domain::partner::{PartnerType, Track};
 use crate::domain::program::{format_bp, parse_percent, quote, DealType, Quote, Versus};
 use crate::domain::registration::RegistrationType;
 use crate::domain::Choice;
-use crate::store::deal::{self as deal_store, Deal};
+use crate::store::deal as deal_store;
 use crate::store::partner as partner_store;
 use crate::store::program as program_store;
 
@@ -166,13 +168,13 @@ async fn partner_of(
             )))
         }
     };
-    let partner = partner_store::get(ctx.conn(), ws, id)
+    let partner = partner_store::get(ctx.conn(), ws, id.get())
         .await?
         .ok_or_else(|| anyhow::anyhow!("partner {id} of deal {} is gone", deal.id))?;
     Ok((partner.fields.name, partner.fields.track, role))
 }
 
-async fn is_cloud(ctx: &mut Ctx<'_>, partner_id: i64) -> CommandResult<bool> {
+async fn is_cloud(ctx: &mut Ctx<'_>, partner_id: PartnerId) -> CommandResult<bool> {
     let ws = ctx.workspace.id;
     let kind = deal_store::partner_type(ctx.conn(), ws, partner_id).await?;
     Ok(kind == PartnerType::Cloud.as_str())

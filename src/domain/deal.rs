@@ -3,6 +3,10 @@
 
 use super::{choice_enum, echo, DomainError};
 
+mod record;
+
+pub use record::Deal;
+
 choice_enum! {
     /// Where a deal is in the sales cycle: stages 0 to 6, then closed.
     pub enum Stage ("stage") {

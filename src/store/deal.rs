@@ -10,41 +10,12 @@ pub use list::{page, summary, DealFilter, DealLine, Summary};
 
 use super::args::AnyQuery;
 use super::{codec, Conn};
-use crate::domain::deal::{
-    DealPath, ForecastCategory, Marketplace, PortalStage, PortalStatus, Stage,
-};
+use crate::domain::deal::Deal;
+use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId};
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
 use sqlx::Row;
-
-/// A deal as stored. Serialises (enums as their ids, dates as `YYYY-MM-DD`) for the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Deal {
-    /// 0 until inserted.
-    pub id: i64,
-    pub account_id: i64,
-    pub name: String,
-    pub amount_minor: i64,
-    pub stage: Stage,
-    pub close_date: NaiveDate,
-    pub forecast: ForecastCategory,
-    pub path: DealPath,
-    pub owner_user_id: i64,
-    pub territory_id: Option<i64>,
-    pub sourcing_partner_id: Option<i64>,
-    pub transacting_partner_id: Option<i64>,
-    pub distributor_partner_id: Option<i64>,
-    pub marketplace: Marketplace,
-    pub private_offer_id: Option<String>,
-    pub portal_id: Option<String>,
-    pub portal_stage: Option<PortalStage>,
-    pub portal_status: Option<PortalStatus>,
-    pub is_renewal: bool,
-    /// The day the deal was marked closed won or lost.
-    pub closed_on: Option<NaiveDate>,
-}
 
 const COLUMNS: &str = "id, account_id, name, amount_minor, stage, close_date, forecast_category, \
     deal_path, owner_user_id, territory_id, sourcing_partner_id, transacting_partner_id, \
@@ -60,21 +31,27 @@ fn stored_opt<C: Choice>(text: Option<String>) -> anyhow::Result<Option<C>> {
     text.as_deref().map(stored).transpose()
 }
 
+fn partner_id(r: &sqlx::any::AnyRow, column: &str) -> anyhow::Result<Option<PartnerId>> {
+    Ok(r.try_get::<Option<i64>, _>(column)?.map(PartnerId::new))
+}
+
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Deal> {
     Ok(Deal {
-        id: r.try_get("id")?,
-        account_id: r.try_get("account_id")?,
+        id: DealId::new(r.try_get("id")?),
+        account_id: AccountId::new(r.try_get("account_id")?),
         name: r.try_get("name")?,
         amount_minor: r.try_get("amount_minor")?,
         stage: stored(&r.try_get::<String, _>("stage")?)?,
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         forecast: stored(&r.try_get::<String, _>("forecast_category")?)?,
         path: stored(&r.try_get::<String, _>("deal_path")?)?,
-        owner_user_id: r.try_get("owner_user_id")?,
-        territory_id: r.try_get("territory_id")?,
-        sourcing_partner_id: r.try_get("sourcing_partner_id")?,
-        transacting_partner_id: r.try_get("transacting_partner_id")?,
-        distributor_partner_id: r.try_get("distributor_partner_id")?,
+        owner_user_id: UserId::new(r.try_get("owner_user_id")?),
+        territory_id: r
+            .try_get::<Option<i64>, _>("territory_id")?
+            .map(TerritoryId::new),
+        sourcing_partner_id: partner_id(r, "sourcing_partner_id")?,
+        transacting_partner_id: partner_id(r, "transacting_partner_id")?,
+        distributor_partner_id: partner_id(r, "distributor_partner_id")?,
         marketplace: stored(&r.try_get::<String, _>("marketplace")?)?,
         private_offer_id: r.try_get("private_offer_id")?,
         portal_id: r.try_get("portal_id")?,
@@ -91,7 +68,7 @@ pub async fn insert(
     workspace_id: i64,
     deal: &Deal,
     now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<DealId> {
     let at = codec::instant(now);
     let query = sqlx::query(
         "INSERT INTO deals (workspace_id, account_id, name, amount_minor, stage, close_date, \
@@ -106,25 +83,25 @@ pub async fn insert(
         .bind(at)
         .fetch_one(&mut *conn)
         .await?;
-    Ok(row.try_get("id")?)
+    Ok(DealId::new(row.try_get("id")?))
 }
 
 /// Binds the deal's fields in the column order both `insert` and `update` use
 /// (`account_id` ... `closed_on`).
 fn bind_fields<'q>(query: AnyQuery<'q>, deal: &'q Deal) -> AnyQuery<'q> {
     query
-        .bind(deal.account_id)
+        .bind(deal.account_id.get())
         .bind(&deal.name)
         .bind(deal.amount_minor)
         .bind(deal.stage.as_str())
         .bind(codec::date(deal.close_date))
         .bind(deal.forecast.as_str())
         .bind(deal.path.as_str())
-        .bind(deal.owner_user_id)
-        .bind(deal.territory_id)
-        .bind(deal.sourcing_partner_id)
-        .bind(deal.transacting_partner_id)
-        .bind(deal.distributor_partner_id)
+        .bind(deal.owner_user_id.get())
+        .bind(deal.territory_id.map(TerritoryId::get))
+        .bind(deal.sourcing_partner_id.map(PartnerId::get))
+        .bind(deal.transacting_partner_id.map(PartnerId::get))
+        .bind(deal.distributor_partner_id.map(PartnerId::get))
         .bind(deal.marketplace.as_str())
         .bind(deal.private_offer_id.as_deref())
         .bind(deal.portal_id.as_deref())
@@ -150,7 +127,7 @@ pub async fn update(
          updated_at = $22 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(deal.id);
+    .bind(deal.id.get());
     let done = bind_fields(query, deal)
         .bind(codec::instant(now))
         .execute(&mut *conn)
@@ -163,12 +140,12 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Deal>> {
+pub async fn get(conn: &mut Conn, workspace_id: i64, id: DealId) -> anyhow::Result<Option<Deal>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM deals WHERE workspace_id = $1 AND id = $2"
     ))
     .bind(workspace_id)
-    .bind(id)
+    .bind(id.get())
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -199,12 +176,12 @@ pub async fn names(conn: &mut Conn, workspace_id: i64, deal: &Deal) -> anyhow::R
            (SELECT name FROM partners WHERE workspace_id = $1 AND id = $7) AS distributor",
     )
     .bind(workspace_id)
-    .bind(deal.account_id)
-    .bind(deal.owner_user_id)
-    .bind(deal.territory_id)
-    .bind(deal.sourcing_partner_id)
-    .bind(deal.transacting_partner_id)
-    .bind(deal.distributor_partner_id)
+    .bind(deal.account_id.get())
+    .bind(deal.owner_user_id.get())
+    .bind(deal.territory_id.map(TerritoryId::get))
+    .bind(deal.sourcing_partner_id.map(PartnerId::get))
+    .bind(deal.transacting_partner_id.map(PartnerId::get))
+    .bind(deal.distributor_partner_id.map(PartnerId::get))
     .fetch_one(&mut *conn)
     .await?;
     Ok(DealNames {
@@ -224,13 +201,13 @@ pub async fn names(conn: &mut Conn, workspace_id: i64, deal: &Deal) -> anyhow::R
 pub async fn partner_type(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
 ) -> anyhow::Result<String> {
     sqlx::query_scalar::<_, String>(
         "SELECT partner_type FROM partners WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .fetch_optional(&mut *conn)
     .await?
     .with_context(|| format!("partner {partner_id} is gone"))
@@ -247,7 +224,7 @@ pub struct Influence {
 pub async fn influences(
     conn: &mut Conn,
     workspace_id: i64,
-    deal_id: i64,
+    deal_id: DealId,
 ) -> anyhow::Result<Vec<Influence>> {
     let rows = sqlx::query(
         "SELECT p.name, di.influence_type, di.description FROM deal_influences di \
@@ -255,7 +232,7 @@ pub async fn influences(
          WHERE di.workspace_id = $1 AND di.deal_id = $2 ORDER BY di.id",
     )
     .bind(workspace_id)
-    .bind(deal_id)
+    .bind(deal_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -282,7 +259,7 @@ pub struct DealRegistration {
 pub async fn registrations(
     conn: &mut Conn,
     workspace_id: i64,
-    deal_id: i64,
+    deal_id: DealId,
 ) -> anyhow::Result<Vec<DealRegistration>> {
     let rows = sqlx::query(
         "SELECT r.id, p.name, r.reg_type, r.status, r.expires_on FROM registrations r \
@@ -290,7 +267,7 @@ pub async fn registrations(
          WHERE r.workspace_id = $1 AND r.deal_id = $2 ORDER BY r.id",
     )
     .bind(workspace_id)
-    .bind(deal_id)
+    .bind(deal_id.get())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -332,8 +309,8 @@ pub async fn recent_touches(
          ORDER BY t.occurred_on DESC, t.id DESC LIMIT $4",
     )
     .bind(workspace_id)
-    .bind(deal.account_id)
-    .bind(deal.id)
+    .bind(deal.account_id.get())
+    .bind(deal.id.get())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;

@@ -8,10 +8,12 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::lookup;
 use crate::core::reply::Reply;
+use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Marketplace, Stage};
+use crate::domain::ids::{AccountId, DealId, TerritoryId, UserId};
 use crate::domain::money::format_money_short;
 use crate::domain::names::{self, Name};
-use crate::store::deal::{self, Deal};
+use crate::store::deal;
 use crate::store::territory;
 
 pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
@@ -40,16 +42,16 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
 
     let stage = input.stage.unwrap_or(Stage::Discovery);
     let mut new = Deal {
-        id: 0,
-        account_id: existing.as_ref().map_or(0, |a| a.id),
+        id: DealId::new(0),
+        account_id: AccountId::new(existing.as_ref().map_or(0, |a| a.id)),
         name: String::new(),
         amount_minor: amount,
         stage,
         close_date: close,
         forecast: default_category(stage),
         path: DealPath::Direct,
-        owner_user_id: ctx.actor.user_id,
-        territory_id,
+        owner_user_id: UserId::new(ctx.actor.user_id),
+        territory_id: territory_id.map(TerritoryId::new),
         sourcing_partner_id: None,
         transacting_partner_id: None,
         distributor_partner_id: None,
@@ -75,7 +77,8 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
     let mut created = String::new();
     if let Some(name) = &new_account {
         let domain = names::domain_key(name.as_str());
-        new.account_id = account::create(ctx, name, domain, territory_id, None).await?;
+        new.account_id =
+            AccountId::new(account::create(ctx, name, domain, territory_id, None).await?);
         let place = match territory_id {
             Some(id) => territory::get(ctx.conn(), ws, id)
                 .await?
@@ -88,7 +91,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
     let now = ctx.now;
     new.id = deal::insert(ctx.conn(), ws, &new, now).await?;
     let after = serde_json::to_value(&new).map_err(anyhow::Error::from)?;
-    ctx.audit("deal.add", "deal", Some(new.id), None, Some(after))
+    ctx.audit("deal.add", "deal", Some(new.id.get()), None, Some(after))
         .await?;
     let text = format!("Deal #{} **{}** added{created}", new.id, new.name);
     show::reply(ctx, &new, Reply::success(text)).await

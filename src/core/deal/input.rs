@@ -9,14 +9,15 @@ use crate::core::lookup::{self, Named};
 use crate::core::options::UserArg;
 use crate::domain::dates::format_date;
 use crate::domain::deal::{
-    default_category, parse_portal_id, DealPath, ForecastCategory, Marketplace, PortalStage,
+    default_category, parse_portal_id, Deal, DealPath, ForecastCategory, Marketplace, PortalStage,
     PortalStatus, Stage,
 };
+use crate::domain::ids::{PartnerId, TerritoryId, UserId};
 use crate::domain::money::Money;
 use crate::domain::names::Name;
 use crate::domain::partner::PartnerType;
 use crate::domain::Choice;
-use crate::store::deal::{self, Deal};
+use crate::store::deal;
 use crate::store::member::Member;
 use crate::store::partner::PartnerRef;
 use chrono::NaiveDate;
@@ -212,10 +213,14 @@ impl DealInput {
         if let Some(forecast) = self.forecast {
             deal.forecast = forecast;
         }
-        set(&mut deal.sourcing_partner_id, &self.sourcing, |p| p.id);
-        set(&mut deal.transacting_partner_id, &self.reseller, |p| p.id);
+        set(&mut deal.sourcing_partner_id, &self.sourcing, |p| {
+            PartnerId::new(p.id)
+        });
+        set(&mut deal.transacting_partner_id, &self.reseller, |p| {
+            PartnerId::new(p.id)
+        });
         set(&mut deal.distributor_partner_id, &self.distributor, |p| {
-            p.id
+            PartnerId::new(p.id)
         });
         match self.path {
             Some(path) => deal.path = path,
@@ -231,10 +236,10 @@ impl DealInput {
             }
         }
         if let Some(territory) = &self.territory {
-            deal.territory_id = Some(territory.id);
+            deal.territory_id = Some(TerritoryId::new(territory.id));
         }
         if let Some(owner) = &self.owner {
-            deal.owner_user_id = owner.user_id;
+            deal.owner_user_id = UserId::new(owner.user_id);
         }
         if let Some(name) = &self.name {
             deal.name = name.as_str().to_string();
@@ -337,7 +342,7 @@ pub(crate) async fn partner_type(
     ws: i64,
     id: i64,
 ) -> CommandResult<PartnerType> {
-    let stored = deal::partner_type(ctx.conn(), ws, id).await?;
+    let stored = deal::partner_type(ctx.conn(), ws, PartnerId::new(id)).await?;
     Ok(deal::stored::<PartnerType>(&stored)?)
 }
 

@@ -26,9 +26,11 @@ pub use update::update;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
+use crate::domain::deal::Deal;
 use crate::domain::deal::Stage;
+use crate::domain::ids::DealId;
 use crate::domain::Choice;
-use crate::store::deal::{self, Deal, DealFilter};
+use crate::store::deal::{self, DealFilter};
 
 /// How many candidate deals a "which deal?" message lists.
 const CANDIDATES_SHOWN: i64 = 10;
@@ -55,7 +57,7 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
     let number = text.strip_prefix('#').unwrap_or(text).trim();
     if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
         let id: i64 = number.parse().map_err(|_| no_deal(number))?;
-        return deal::get(ctx.conn(), ws, id)
+        return deal::get(ctx.conn(), ws, DealId::new(id))
             .await?
             .ok_or_else(|| no_deal(number));
     }
@@ -84,7 +86,7 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
             account.name,
             account.name.replace('"', "")
         ))),
-        [one] => deal::get(ctx.conn(), ws, one.id)
+        [one] => deal::get(ctx.conn(), ws, DealId::new(one.id))
             .await?
             .ok_or_else(|| no_deal(&one.id.to_string())),
         many => {

@@ -9,11 +9,12 @@ use crate::domain::attribution::{
     attribution, is_sourcing_registration, Attribution, AttributionFacts,
 };
 use crate::domain::dates::format_date;
+use crate::domain::deal::Deal;
 use crate::domain::deal::{InfluenceType, Marketplace};
 use crate::domain::registration::{RegistrationStatus, RegistrationType};
 use crate::domain::touch::TouchType;
 use crate::domain::Choice;
-use crate::store::deal::{self, Deal, DealNames, DealRegistration, DealTouch, Influence};
+use crate::store::deal::{self, DealNames, DealRegistration, DealTouch, Influence};
 
 /// Touches shown on a deal card.
 const TOUCHES_SHOWN: i64 = 5;
@@ -26,13 +27,13 @@ pub async fn show(ctx: &mut Ctx<'_>, args: args::DealShow) -> CommandResult {
     let wanted = args.deal;
     let deal = super::resolve(ctx, &wanted).await?;
     let card = card(ctx, &deal).await?;
-    Ok(with_buttons(Reply::card(card), deal.id))
+    Ok(with_buttons(Reply::card(card), deal.id.get()))
 }
 
 /// `base` with the deal's card and its buttons.
 pub(super) async fn reply(ctx: &mut Ctx<'_>, deal: &Deal, base: Reply) -> CommandResult {
     let card = card(ctx, deal).await?;
-    Ok(with_buttons(base.with_card(card), deal.id))
+    Ok(with_buttons(base.with_card(card), deal.id.get()))
 }
 
 fn with_buttons(reply: Reply, id: i64) -> Reply {

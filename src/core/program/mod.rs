@@ -13,10 +13,11 @@ pub use show::show;
 
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
+use crate::domain::deal::Deal;
 use crate::domain::deal::Marketplace;
 use crate::domain::partner::PartnerType;
 use crate::domain::program::{self, format_bp, Fee, OfferKind, ProgramError};
-use crate::store::deal::{self as deal_store, stored, Deal};
+use crate::store::deal::{self as deal_store, stored};
 
 impl From<ProgramError> for CommandError {
     fn from(err: ProgramError) -> Self {

@@ -9,9 +9,9 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Post, Reply};
 use crate::domain::dates::{format_date, format_date_relative};
+use crate::domain::deal::Deal;
 use crate::domain::deal::Stage;
 use crate::domain::registration::{effective_status, Event, RegistrationStatus};
-use crate::store::deal::Deal;
 use crate::store::registration;
 
 pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> CommandResult {
@@ -120,7 +120,7 @@ pub async fn close_with_deal(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Ve
     };
     let ws = ctx.workspace.id;
     let approved =
-        registration::on_deal(ctx.conn(), ws, deal.id, RegistrationStatus::Approved).await?;
+        registration::on_deal(ctx.conn(), ws, deal.id.get(), RegistrationStatus::Approved).await?;
     let mut changed = Vec::new();
     for before in approved {
         let lapsed = effective_status(before.status, before.expires_on, ctx.today)

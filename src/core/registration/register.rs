@@ -83,7 +83,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
     }
     let existing = find_account(ctx, &account_input, domain.as_deref()).await?;
     if let Some(deal) = &deal {
-        if existing.as_ref().map(|a| a.id) != Some(deal.account_id) {
+        if existing.as_ref().map(|a| a.id) != Some(deal.account_id.get()) {
             let ws = ctx.workspace.id;
             let names = crate::store::deal::names(ctx.conn(), ws, deal).await?;
             return Err(CommandError::invalid(format!(
@@ -126,7 +126,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         &match_key,
         match_domain.as_deref(),
         today,
-        deal.as_ref().map(|d| d.id),
+        deal.as_ref().map(|d| d.id.get()),
     )
     .await?;
     let confirmed = args.confirm == Some(true);
@@ -163,7 +163,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         apply(None, &Event::Submit, &facts).map_err(|e| CommandError::invalid(e.to_string()))?;
     let mut reg = Registration {
         id: 0,
-        deal_id: deal.as_ref().map(|d| d.id),
+        deal_id: deal.as_ref().map(|d| d.id.get()),
         account_id,
         partner_id: partner.id,
         distributor_partner_id: distributor.as_ref().map(|d| d.id),

@@ -11,9 +11,11 @@ use crate::core::deal::input::{partner_type, TRANSACTING_TYPES};
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Post, Reply};
 use crate::domain::dates::format_date;
+use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Stage};
+use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId};
 use crate::domain::registration::{Event, RegistrationType};
-use crate::store::deal::{self, Deal};
+use crate::store::deal;
 use crate::store::registration::{self, Claim, Registration};
 use crate::store::{account, posted};
 
@@ -125,13 +127,13 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         .contains(&partner_type(ctx, ws, reg.partner_id).await?);
     let fill = |deal: &mut Deal| {
         if reg.reg_type != RegistrationType::ServicesAttach {
-            deal.sourcing_partner_id = Some(reg.partner_id);
+            deal.sourcing_partner_id = Some(PartnerId::new(reg.partner_id));
         }
         if can_transact && deal.transacting_partner_id.is_none() {
-            deal.transacting_partner_id = Some(reg.partner_id);
+            deal.transacting_partner_id = Some(PartnerId::new(reg.partner_id));
         }
         if deal.distributor_partner_id.is_none() {
-            deal.distributor_partner_id = reg.distributor_partner_id;
+            deal.distributor_partner_id = reg.distributor_partner_id.map(PartnerId::new);
         }
         if deal.marketplace == crate::domain::deal::Marketplace::None {
             deal.marketplace = reg.marketplace;
@@ -144,7 +146,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         }
     };
     if let Some(deal_id) = reg.deal_id {
-        let current = deal::get(ctx.conn(), ws, deal_id)
+        let current = deal::get(ctx.conn(), ws, DealId::new(deal_id))
             .await?
             .ok_or_else(|| anyhow::anyhow!("deal {deal_id} of registration {} is gone", reg.id))?;
         let mut linked = current.clone();
@@ -176,16 +178,19 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
             .and_then(|p| p.territory_id);
     let stage = Stage::Discovery;
     let mut new = Deal {
-        id: 0,
-        account_id: account.id,
+        id: DealId::new(0),
+        account_id: AccountId::new(account.id),
         name: default_name(&account.name, reg.amount_minor, ctx),
         amount_minor: reg.amount_minor,
         stage,
         close_date: reg.close_date.max(today),
         forecast: default_category(stage),
         path: DealPath::Partner,
-        owner_user_id: reg.submitted_by,
-        territory_id: account.territory_id.or(partner_territory),
+        owner_user_id: UserId::new(reg.submitted_by),
+        territory_id: account
+            .territory_id
+            .or(partner_territory)
+            .map(TerritoryId::new),
         sourcing_partner_id: None,
         transacting_partner_id: None,
         distributor_partner_id: None,
@@ -200,10 +205,10 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
     fill(&mut new);
     new.id = deal::insert(ctx.conn(), ws, &new, now).await?;
     let after = serde_json::to_value(&new).map_err(anyhow::Error::from)?;
-    ctx.audit("deal.add", "deal", Some(new.id), None, Some(after))
+    ctx.audit("deal.add", "deal", Some(new.id.get()), None, Some(after))
         .await?;
     let approved = reg.clone();
-    reg.deal_id = Some(new.id);
+    reg.deal_id = Some(new.id.get());
     if !registration::update_guarded(ctx.conn(), ws, reg, approved.status, now).await? {
         return Err(
             anyhow::anyhow!("registration {} changed while linking its deal", reg.id).into(),
