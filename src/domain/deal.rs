@@ -1,5 +1,6 @@
-//! Deals: stage, forecast category (and the default for a stage), deal path, marketplace,
-//! influence type, the co-sell portal's (AWS ACE) stage and review status, and ACE ids.
+//! Deals: the [`Deal`] record and its own rules (in `record`), stage, forecast category (and
+//! the default for a stage), deal path, marketplace, influence type, the co-sell portal's
+//! (AWS ACE) stage and review status, and ACE ids.
 
 use super::{choice_enum, echo, DomainError};
 

@@ -160,6 +160,19 @@ pub enum DomainError {
     )]
     InvalidPartnerAdvantageId { input: String },
 
+    #[error(
+        "`portal_id:` `{input}` is a co-sell portal id, so it needs a marketplace; add \
+         `marketplace:aws` (or gcp, azure), or remove it with `portal_id:none`"
+    )]
+    PortalIdNeedsMarketplace { input: String },
+
+    /// `date` is formatted with [`dates::format_date`].
+    #[error(
+        "close date {date} is in the past; an open deal closes today or later. Give a date like \
+         `close:+30d`, or set `stage:closed_won` or `stage:closed_lost`"
+    )]
+    OpenDealClosesInPast { date: String },
+
     #[error("web domain `{input}` does not look like a domain; use something like `acme.com`")]
     InvalidDomain { input: String },
 

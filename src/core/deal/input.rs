@@ -1,16 +1,15 @@
 //! The deal fields `/deal add` and `/deal update` share: read from the options into domain
 //! types (names resolved, amounts and dates parsed), applied to a [`Deal`], and the checks that
-//! need the whole deal (partner types, portal id, close date).
+//! need the whole deal (partner types here; portal id and close date are [`Deal`]'s own rules).
 
 use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup::{self, Named};
 use crate::core::options::UserArg;
-use crate::domain::dates::format_date;
 use crate::domain::deal::{
-    default_category, parse_portal_id, Deal, DealPath, ForecastCategory, Marketplace, PortalStage,
-    PortalStatus, Stage,
+    default_category, Deal, DealPath, ForecastCategory, Marketplace, PortalStage, PortalStatus,
+    Stage,
 };
 use crate::domain::ids::{PartnerId, TerritoryId, UserId};
 use crate::domain::money::Money;
@@ -226,8 +225,8 @@ impl DealInput {
             Some(path) => deal.path = path,
             None => {
                 // The path follows the partner roles unless given.
-                let had = has_partner(&before);
-                let has = has_partner(deal);
+                let had = before.has_partner();
+                let has = deal.has_partner();
                 if !had && has && deal.path == DealPath::Direct {
                     deal.path = DealPath::Partner;
                 } else if had && !has && deal.path == DealPath::Partner {
@@ -269,13 +268,6 @@ fn set<T, U>(field: &mut Option<U>, change: &Change<T>, value: impl Fn(&T) -> U)
     if let Some(change) = change {
         *field = change.as_ref().map(value);
     }
-}
-
-/// Whether any partner has a role on the deal (sourcing, transacting or distributor).
-pub(super) fn has_partner(deal: &Deal) -> bool {
-    deal.sourcing_partner_id.is_some()
-        || deal.transacting_partner_id.is_some()
-        || deal.distributor_partner_id.is_some()
 }
 
 async fn partner(
@@ -353,24 +345,9 @@ pub(super) fn check(
     close_given_or_reopened: bool,
     today: NaiveDate,
 ) -> CommandResult<()> {
-    if let Some(id) = deal.portal_id.clone() {
-        match parse_portal_id(deal.marketplace, &id) {
-            Some(checked) => deal.portal_id = Some(checked?),
-            None => {
-                return Err(CommandError::invalid(format!(
-                    "`portal_id:` `{}` is a co-sell portal id, so it needs a marketplace; add \
-                     `marketplace:aws` (or gcp, azure), or remove it with `portal_id:none`",
-                    crate::domain::echo(&id)
-                )))
-            }
-        }
-    }
-    if deal.stage.is_open() && deal.close_date < today && close_given_or_reopened {
-        return Err(CommandError::invalid(format!(
-            "close date {} is in the past; an open deal closes today or later. Give a date like \
-             `close:+30d`, or set `stage:closed_won` or `stage:closed_lost`",
-            format_date(deal.close_date)
-        )));
+    deal.check_portal_id()?;
+    if close_given_or_reopened {
+        deal.check_close_date(today)?;
     }
     Ok(())
 }
