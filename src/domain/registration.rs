@@ -1,9 +1,12 @@
-//! Deal registrations: their type and status, and the state machine between statuses
+//! Deal registrations: the [`Registration`] record (in `record`), their type and status, and the state machine between statuses
 //! ([`transition`]: events, the one `apply` function, the effective status of a lapsed approval).
 
 use super::choice_enum;
 
+mod record;
 mod transition;
+
+pub use record::Registration;
 
 pub use transition::{
     apply, effective_status, review_due, Event, EventKind, Facts, Outcome, TransitionError,

@@ -11,42 +11,12 @@ pub mod list;
 
 use super::deal::stored;
 use super::{codec, Conn};
-use crate::domain::deal::Marketplace;
-use crate::domain::registration::{RegistrationStatus, RegistrationType};
+use crate::domain::ids::{AccountId, DealId, PartnerId, RegistrationId, UserId};
+use crate::domain::registration::{Registration, RegistrationStatus};
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
 use sqlx::Row;
-
-/// A registration as stored. Serialises (enums as ids, dates as `YYYY-MM-DD`) for the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Registration {
-    /// 0 until inserted.
-    pub id: i64,
-    pub deal_id: Option<i64>,
-    pub account_id: i64,
-    pub partner_id: i64,
-    pub distributor_partner_id: Option<i64>,
-    pub reg_type: RegistrationType,
-    pub status: RegistrationStatus,
-    pub amount_minor: i64,
-    pub close_date: NaiveDate,
-    pub marketplace: Marketplace,
-    pub portal_id: Option<String>,
-    pub notes: String,
-    pub submitted_by: i64,
-    pub submitted_at: DateTime<Utc>,
-    pub reviewed_by: Option<i64>,
-    pub reviewed_at: Option<DateTime<Utc>>,
-    /// The reason of a denial, the comments of a return, or the withdrawal note.
-    pub decision_note: Option<String>,
-    /// Why the submitter went ahead over a conflict.
-    pub conflict_note: Option<String>,
-    pub approved_on: Option<NaiveDate>,
-    pub expires_on: Option<NaiveDate>,
-    pub extensions: i64,
-}
 
 const COLUMNS: &str = "id, deal_id, account_id, partner_id, distributor_partner_id, reg_type, \
     status, amount_minor, close_date, marketplace, portal_id, notes, submitted_by, submitted_at, \
@@ -54,11 +24,13 @@ const COLUMNS: &str = "id, deal_id, account_id, partner_id, distributor_partner_
 
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
     Ok(Registration {
-        id: r.try_get("id")?,
-        deal_id: r.try_get("deal_id")?,
-        account_id: r.try_get("account_id")?,
-        partner_id: r.try_get("partner_id")?,
-        distributor_partner_id: r.try_get("distributor_partner_id")?,
+        id: RegistrationId::new(r.try_get("id")?),
+        deal_id: r.try_get::<Option<i64>, _>("deal_id")?.map(DealId::new),
+        account_id: AccountId::new(r.try_get("account_id")?),
+        partner_id: PartnerId::new(r.try_get("partner_id")?),
+        distributor_partner_id: r
+            .try_get::<Option<i64>, _>("distributor_partner_id")?
+            .map(PartnerId::new),
         reg_type: stored(&r.try_get::<String, _>("reg_type")?)?,
         status: stored(&r.try_get::<String, _>("status")?)?,
         amount_minor: r.try_get("amount_minor")?,
@@ -66,9 +38,9 @@ fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
         marketplace: stored(&r.try_get::<String, _>("marketplace")?)?,
         portal_id: r.try_get("portal_id")?,
         notes: r.try_get("notes")?,
-        submitted_by: r.try_get("submitted_by")?,
+        submitted_by: UserId::new(r.try_get("submitted_by")?),
         submitted_at: codec::parse_instant(&r.try_get::<String, _>("submitted_at")?)?,
-        reviewed_by: r.try_get("reviewed_by")?,
+        reviewed_by: r.try_get::<Option<i64>, _>("reviewed_by")?.map(UserId::new),
         reviewed_at: r
             .try_get::<Option<String>, _>("reviewed_at")?
             .as_deref()
@@ -88,7 +60,7 @@ pub async fn insert(
     workspace_id: i64,
     reg: &Registration,
     now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<RegistrationId> {
     let row = sqlx::query(
         "INSERT INTO registrations (workspace_id, deal_id, account_id, partner_id, \
          distributor_partner_id, reg_type, status, amount_minor, close_date, marketplace, \
@@ -98,10 +70,10 @@ pub async fn insert(
          $19, $20, $21, $22) RETURNING id",
     )
     .bind(workspace_id)
-    .bind(reg.deal_id)
-    .bind(reg.account_id)
-    .bind(reg.partner_id)
-    .bind(reg.distributor_partner_id)
+    .bind(reg.deal_id.map(DealId::get))
+    .bind(reg.account_id.get())
+    .bind(reg.partner_id.get())
+    .bind(reg.distributor_partner_id.map(PartnerId::get))
     .bind(reg.reg_type.as_str())
     .bind(reg.status.as_str())
     .bind(reg.amount_minor)
@@ -109,9 +81,9 @@ pub async fn insert(
     .bind(reg.marketplace.as_str())
     .bind(reg.portal_id.as_deref())
     .bind(reg.notes.as_str())
-    .bind(reg.submitted_by)
+    .bind(reg.submitted_by.get())
     .bind(codec::instant(reg.submitted_at))
-    .bind(reg.reviewed_by)
+    .bind(reg.reviewed_by.map(UserId::get))
     .bind(reg.reviewed_at.map(codec::instant))
     .bind(reg.decision_note.as_deref())
     .bind(reg.conflict_note.as_deref())
@@ -121,19 +93,19 @@ pub async fn insert(
     .bind(codec::instant(now))
     .fetch_one(&mut *conn)
     .await?;
-    Ok(row.try_get("id")?)
+    Ok(RegistrationId::new(row.try_get("id")?))
 }
 
 pub async fn get(
     conn: &mut Conn,
     workspace_id: i64,
-    id: i64,
+    id: RegistrationId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND id = $2"
     ))
     .bind(workspace_id)
-    .bind(id)
+    .bind(id.get())
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -155,14 +127,14 @@ pub async fn update_guarded(
          WHERE workspace_id = $1 AND id = $2 AND status = $3",
     )
     .bind(workspace_id)
-    .bind(reg.id)
+    .bind(reg.id.get())
     .bind(expected.as_str())
-    .bind(reg.deal_id)
+    .bind(reg.deal_id.map(DealId::get))
     .bind(reg.amount_minor)
     .bind(codec::date(reg.close_date))
     .bind(reg.notes.as_str())
     .bind(reg.status.as_str())
-    .bind(reg.reviewed_by)
+    .bind(reg.reviewed_by.map(UserId::get))
     .bind(reg.reviewed_at.map(codec::instant))
     .bind(reg.decision_note.as_deref())
     .bind(reg.approved_on.map(codec::date))
@@ -222,14 +194,14 @@ pub async fn approve_guarded(
 pub async fn sourcing_holder(
     conn: &mut Conn,
     workspace_id: i64,
-    deal_id: i64,
+    deal_id: DealId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND deal_id = $2 \
          AND status = 'approved' AND reg_type <> 'services_attach' ORDER BY id LIMIT 1"
     ))
     .bind(workspace_id)
-    .bind(deal_id)
+    .bind(deal_id.get())
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -239,7 +211,7 @@ pub async fn sourcing_holder(
 pub async fn on_deal(
     conn: &mut Conn,
     workspace_id: i64,
-    deal_id: i64,
+    deal_id: DealId,
     status: RegistrationStatus,
 ) -> anyhow::Result<Vec<Registration>> {
     let rows = sqlx::query(&format!(
@@ -247,7 +219,7 @@ pub async fn on_deal(
          AND status = $3 ORDER BY id"
     ))
     .bind(workspace_id)
-    .bind(deal_id)
+    .bind(deal_id.get())
     .bind(status.as_str())
     .fetch_all(&mut *conn)
     .await?;
@@ -303,12 +275,12 @@ pub async fn names(
            (SELECT name FROM deals WHERE workspace_id = $1 AND id = $7) AS deal",
     )
     .bind(workspace_id)
-    .bind(reg.partner_id)
-    .bind(reg.account_id)
-    .bind(reg.distributor_partner_id)
-    .bind(reg.submitted_by)
-    .bind(reg.reviewed_by)
-    .bind(reg.deal_id)
+    .bind(reg.partner_id.get())
+    .bind(reg.account_id.get())
+    .bind(reg.distributor_partner_id.map(PartnerId::get))
+    .bind(reg.submitted_by.get())
+    .bind(reg.reviewed_by.map(UserId::get))
+    .bind(reg.deal_id.map(DealId::get))
     .fetch_one(&mut *conn)
     .await?;
     Ok(RegistrationNames {

@@ -304,7 +304,7 @@ pub(crate) const TRANSACTING_TYPES: &[PartnerType] = &[
 pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) -> CommandResult<()> {
     let ws = ctx.workspace.id;
     if let Some(Some(reseller)) = &input.reseller {
-        let kind = partner_type(ctx, ws, reseller.id).await?;
+        let kind = partner_type(ctx, ws, PartnerId::new(reseller.id)).await?;
         if !TRANSACTING_TYPES.contains(&kind) {
             return Err(CommandError::invalid(format!(
                 "`reseller:` **{}** is a {} partner, and only a reseller, MSP, cloud or \
@@ -316,7 +316,7 @@ pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) ->
         }
     }
     if let Some(Some(distributor)) = &input.distributor {
-        let kind = partner_type(ctx, ws, distributor.id).await?;
+        let kind = partner_type(ctx, ws, PartnerId::new(distributor.id)).await?;
         if kind != PartnerType::Distributor {
             return Err(CommandError::invalid(format!(
                 "`distributor:` **{}** is a {} partner, not a distributor; give a partner of \
@@ -332,9 +332,9 @@ pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) ->
 pub(crate) async fn partner_type(
     ctx: &mut Ctx<'_>,
     ws: i64,
-    id: i64,
+    id: PartnerId,
 ) -> CommandResult<PartnerType> {
-    let stored = deal::partner_type(ctx.conn(), ws, PartnerId::new(id)).await?;
+    let stored = deal::partner_type(ctx.conn(), ws, id).await?;
     Ok(deal::stored::<PartnerType>(&stored)?)
 }
 

@@ -6,11 +6,12 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::dates::{format_date, format_relative};
+use crate::domain::registration::Registration;
 use crate::domain::registration::{
     effective_status, review_due, RegistrationStatus as S, WITHDRAWN_NOTE,
 };
 use crate::domain::Choice;
-use crate::store::registration::{self, Registration, RegistrationNames};
+use crate::store::registration::{self, RegistrationNames};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Everything a card needs: the registration and the names it points to.

@@ -81,7 +81,7 @@ pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> Comman
 pub async fn withdraw(ctx: &mut Ctx<'_>, args: args::RegistrationWithdraw) -> CommandResult {
     let id = args.id;
     let before = load(ctx, id).await?;
-    if before.submitted_by != ctx.actor.user_id && !ctx.is_manager() {
+    if before.submitted_by.get() != ctx.actor.user_id && !ctx.is_manager() {
         let ws = ctx.workspace.id;
         let names = registration::names(ctx.conn(), ws, &before).await?;
         return Err(CommandError::Denied(format!(
@@ -120,7 +120,7 @@ pub async fn close_with_deal(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Ve
     };
     let ws = ctx.workspace.id;
     let approved =
-        registration::on_deal(ctx.conn(), ws, deal.id.get(), RegistrationStatus::Approved).await?;
+        registration::on_deal(ctx.conn(), ws, deal.id, RegistrationStatus::Approved).await?;
     let mut changed = Vec::new();
     for before in approved {
         let lapsed = effective_status(before.status, before.expires_on, ctx.today)

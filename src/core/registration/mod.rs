@@ -30,8 +30,10 @@ pub use review::{approve, deny, return_};
 
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
+use crate::domain::ids::{RegistrationId, UserId};
+use crate::domain::registration::Registration;
 use crate::domain::registration::{apply, Event, Facts};
-use crate::store::registration::{self, Registration, RegistrationNames};
+use crate::store::registration::{self, RegistrationNames};
 
 /// Lapsed approvals written as expired per command (the rest on later commands).
 const SWEEP_LIMIT: i64 = 200;
@@ -39,17 +41,19 @@ const SWEEP_LIMIT: i64 = 200;
 /// The registration `id` of this workspace, or a clear refusal.
 pub(crate) async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Registration> {
     let ws = ctx.workspace.id;
-    registration::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
-        CommandError::invalid(format!(
-            "there is no registration #{id} in this workspace; see `/registration list`"
-        ))
-    })
+    registration::get(ctx.conn(), ws, RegistrationId::new(id))
+        .await?
+        .ok_or_else(|| {
+            CommandError::invalid(format!(
+                "there is no registration #{id} in this workspace; see `/registration list`"
+            ))
+        })
 }
 
 /// What the state machine needs to know about `reg`, in this workspace, for this actor.
 pub(crate) fn facts(ctx: &Ctx<'_>, reg: &Registration, names: &RegistrationNames) -> Facts {
     Facts {
-        id: reg.id,
+        id: reg.id.get(),
         today: ctx.today,
         has_review_channel: ctx.workspace.review_channel_id.is_some(),
         validity_days: ctx.workspace.registration_validity_days,
@@ -81,7 +85,7 @@ pub(crate) async fn decide(
     next.extensions = outcome.extensions;
     next.decision_note = outcome.decision_note;
     if outcome.reviewed {
-        next.reviewed_by = Some(ctx.actor.user_id);
+        next.reviewed_by = Some(UserId::new(ctx.actor.user_id));
         next.reviewed_at = Some(ctx.now);
     }
     Ok(next)
@@ -98,7 +102,7 @@ pub(crate) async fn write(
 ) -> CommandResult<()> {
     let (ws, now) = (ctx.workspace.id, ctx.now);
     if !registration::update_guarded(ctx.conn(), ws, after, before.status, now).await? {
-        return Err(changed_meanwhile(ctx, before.id, event).await);
+        return Err(changed_meanwhile(ctx, before.id.get(), event).await);
     }
     audit(ctx, action, Some(before), after).await
 }
@@ -131,7 +135,7 @@ pub(crate) async fn audit(
     ctx.audit(
         action,
         "registration",
-        Some(after.id),
+        Some(after.id.get()),
         before,
         Some(after_json),
     )

@@ -12,12 +12,14 @@ use crate::core::reply::{Post, Reply};
 use crate::core::{account, lookup};
 use crate::domain::dates::format_date;
 use crate::domain::deal::{parse_ace_opportunity_id, Marketplace};
+use crate::domain::ids::{AccountId, PartnerId, RegistrationId, UserId};
 use crate::domain::names::{self, company_key, registrable_domain, Name};
 use crate::domain::partner::PartnerType;
+use crate::domain::registration::Registration;
 use crate::domain::registration::{apply, Event, Facts, RegistrationType};
 use crate::domain::{echo, Choice};
 use crate::store::account::AccountRef;
-use crate::store::registration::{self, conflicts, Registration};
+use crate::store::registration::{self, conflicts};
 
 pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandResult {
     let account_input = args.account;
@@ -57,7 +59,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         None => None,
         Some(text) => {
             let found = lookup::partner(ctx, &text).await?;
-            let kind = partner_type(ctx, ctx.workspace.id, found.id).await?;
+            let kind = partner_type(ctx, ctx.workspace.id, PartnerId::new(found.id)).await?;
             if kind != PartnerType::Distributor {
                 return Err(CommandError::invalid(format!(
                     "`distributor:` **{}** is a {} partner, not a distributor; give a partner of \
@@ -162,11 +164,11 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
     let outcome =
         apply(None, &Event::Submit, &facts).map_err(|e| CommandError::invalid(e.to_string()))?;
     let mut reg = Registration {
-        id: 0,
-        deal_id: deal.as_ref().map(|d| d.id.get()),
-        account_id,
-        partner_id: partner.id,
-        distributor_partner_id: distributor.as_ref().map(|d| d.id),
+        id: RegistrationId::new(0),
+        deal_id: deal.as_ref().map(|d| d.id),
+        account_id: AccountId::new(account_id),
+        partner_id: PartnerId::new(partner.id),
+        distributor_partner_id: distributor.as_ref().map(|d| PartnerId::new(d.id)),
         reg_type,
         status: outcome.status,
         amount_minor: amount,
@@ -174,7 +176,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         marketplace,
         portal_id,
         notes,
-        submitted_by: ctx.actor.user_id,
+        submitted_by: UserId::new(ctx.actor.user_id),
         submitted_at: ctx.now,
         reviewed_by: None,
         reviewed_at: None,
@@ -199,7 +201,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         Some(channel) => {
             text.push_str(" Its review card is in the review channel.");
             let post = Post::new(channel, "review channel", card::review_message(ctx, &view))
-                .tracked(card::track(id));
+                .tracked(card::track(id.get()));
             reply = reply.with_post(post);
         }
         None => text.push_str(&format!(

@@ -13,10 +13,11 @@ use crate::core::reply::{Post, Reply};
 use crate::domain::dates::format_date;
 use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Stage};
-use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId};
+use crate::domain::ids::{AccountId, DealId, TerritoryId};
+use crate::domain::registration::Registration;
 use crate::domain::registration::{Event, RegistrationType};
 use crate::store::deal;
-use crate::store::registration::{self, Claim, Registration};
+use crate::store::registration::{self, Claim};
 use crate::store::{account, posted};
 
 pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> CommandResult {
@@ -127,13 +128,13 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         .contains(&partner_type(ctx, ws, reg.partner_id).await?);
     let fill = |deal: &mut Deal| {
         if reg.reg_type != RegistrationType::ServicesAttach {
-            deal.sourcing_partner_id = Some(PartnerId::new(reg.partner_id));
+            deal.sourcing_partner_id = Some(reg.partner_id);
         }
         if can_transact && deal.transacting_partner_id.is_none() {
-            deal.transacting_partner_id = Some(PartnerId::new(reg.partner_id));
+            deal.transacting_partner_id = Some(reg.partner_id);
         }
         if deal.distributor_partner_id.is_none() {
-            deal.distributor_partner_id = reg.distributor_partner_id.map(PartnerId::new);
+            deal.distributor_partner_id = reg.distributor_partner_id;
         }
         if deal.marketplace == crate::domain::deal::Marketplace::None {
             deal.marketplace = reg.marketplace;
@@ -146,7 +147,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         }
     };
     if let Some(deal_id) = reg.deal_id {
-        let current = deal::get(ctx.conn(), ws, DealId::new(deal_id))
+        let current = deal::get(ctx.conn(), ws, deal_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("deal {deal_id} of registration {} is gone", reg.id))?;
         let mut linked = current.clone();
@@ -158,7 +159,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
             ctx.audit(
                 "deal.update",
                 "deal",
-                Some(deal_id),
+                Some(deal_id.get()),
                 Some(before),
                 Some(after),
             )
@@ -169,7 +170,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
             linked.name
         ));
     }
-    let account = account::get(ctx.conn(), ws, reg.account_id)
+    let account = account::get(ctx.conn(), ws, reg.account_id.get())
         .await?
         .ok_or_else(|| anyhow::anyhow!("account of registration {} is gone", reg.id))?;
     let partner_territory =
@@ -186,7 +187,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         close_date: reg.close_date.max(today),
         forecast: default_category(stage),
         path: DealPath::Partner,
-        owner_user_id: UserId::new(reg.submitted_by),
+        owner_user_id: reg.submitted_by,
         territory_id: account
             .territory_id
             .or(partner_territory)
@@ -208,7 +209,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
     ctx.audit("deal.add", "deal", Some(new.id.get()), None, Some(after))
         .await?;
     let approved = reg.clone();
-    reg.deal_id = Some(new.id.get());
+    reg.deal_id = Some(new.id);
     if !registration::update_guarded(ctx.conn(), ws, reg, approved.status, now).await? {
         return Err(
             anyhow::anyhow!("registration {} changed while linking its deal", reg.id).into(),
@@ -227,7 +228,7 @@ pub(super) async fn decided(
     headline: String,
 ) -> CommandResult {
     let ws = ctx.workspace.id;
-    let (id, submitter) = (reg.id, reg.submitted_by);
+    let (id, submitter) = (reg.id.get(), reg.submitted_by.get());
     let view = View::load(ctx, reg).await?;
     let review = card::review_message(ctx, &view);
     let mut reply = if ctx.from_component {
