@@ -168,7 +168,7 @@ async fn partner_of(
             )))
         }
     };
-    let partner = partner_store::get(ctx.conn(), ws, id.get())
+    let partner = partner_store::get(ctx.conn(), ws, id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("partner {id} of deal {} is gone", deal.id))?;
     Ok((partner.fields.name, partner.fields.track, role))

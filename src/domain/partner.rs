@@ -1,8 +1,13 @@
-//! Partners: their type, their program track and whether their agreement is in force.
+//! Partners: the [`Partner`] record (in `record`), their type, their program track and whether
+//! their agreement is in force.
 
 use chrono::NaiveDate;
 
 use super::choice_enum;
+
+mod record;
+
+pub use record::{Partner, PartnerFields};
 
 choice_enum! {
     /// What kind of company the partner is.

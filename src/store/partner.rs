@@ -12,12 +12,12 @@ pub use profile::{
 
 use super::args::AnyQuery;
 use super::{codec, Conn};
+use crate::domain::ids::{PartnerId, TerritoryId};
 use crate::domain::names::name_key;
-use crate::domain::partner::{PartnerType, Track};
+use crate::domain::partner::{Partner, PartnerFields};
 use crate::domain::Choice;
 use anyhow::Context;
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 /// A partner found by name: enough to link it from a deal or a touch.
@@ -77,34 +77,6 @@ pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec
     .await?)
 }
 
-/// What a partner is, as written by `/partner add|update`. Serialises (enums as their ids,
-/// dates as `YYYY-MM-DD`) for the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PartnerFields {
-    pub name: String,
-    pub partner_type: PartnerType,
-    pub track: Track,
-    /// The Professional Services Partner designation.
-    pub professional_services: bool,
-    pub territory_id: Option<i64>,
-    /// Normalised web domain (`globex.com`).
-    pub domain: Option<String>,
-    pub certs_sales: i64,
-    pub certs_sa: i64,
-    pub certs_pse: i64,
-    pub agreement_signed_on: Option<NaiveDate>,
-    pub agreement_expires_on: Option<NaiveDate>,
-    pub business_plan: bool,
-}
-
-/// A stored partner with its territory's name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partner {
-    pub id: i64,
-    pub fields: PartnerFields,
-    pub territory: Option<String>,
-}
-
 /// Reads a stored enum id.
 fn stored<C: Choice>(text: &str) -> anyhow::Result<C> {
     C::from_id(text).with_context(|| format!("stored {} `{text}` is unknown", C::WHAT))
@@ -116,7 +88,7 @@ pub async fn insert(
     workspace_id: i64,
     fields: &PartnerFields,
     now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<PartnerId> {
     let f = fields;
     let query = sqlx::query(
         "INSERT INTO partners (workspace_id, name, name_key, partner_type, track, \
@@ -130,7 +102,7 @@ pub async fn insert(
         .bind(codec::instant(now))
         .fetch_one(&mut *conn)
         .await?;
-    Ok(row.try_get("id")?)
+    Ok(PartnerId::new(row.try_get("id")?))
 }
 
 /// Binds the partner's fields in the column order `insert` and `update` share
@@ -142,7 +114,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q PartnerFields) -> AnyQuery<'q> {
         .bind(f.partner_type.as_str())
         .bind(f.track.as_str())
         .bind(i64::from(f.professional_services))
-        .bind(f.territory_id)
+        .bind(f.territory_id.map(TerritoryId::get))
         .bind(f.domain.as_deref())
         .bind(f.certs_sales)
         .bind(f.certs_sa)
@@ -156,7 +128,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q PartnerFields) -> AnyQuery<'q> {
 pub async fn update(
     conn: &mut Conn,
     workspace_id: i64,
-    id: i64,
+    id: PartnerId,
     fields: &PartnerFields,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -168,7 +140,7 @@ pub async fn update(
          business_plan_on_file = $15, updated_at = $16 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(id);
+    .bind(id.get());
     bind_fields(query, f)
         .bind(codec::instant(now))
         .execute(&mut *conn)
@@ -176,7 +148,11 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Partner>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: i64,
+    id: PartnerId,
+) -> anyhow::Result<Option<Partner>> {
     let row = sqlx::query(
         "SELECT p.id, p.name, p.partner_type, p.track, p.professional_services, p.territory_id, \
            t.name AS territory, p.domain, p.certs_sales, p.certs_sa, p.certs_pse, \
@@ -186,7 +162,7 @@ pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<
          WHERE p.workspace_id = $1 AND p.id = $2",
     )
     .bind(workspace_id)
-    .bind(id)
+    .bind(id.get())
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -194,14 +170,16 @@ pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<
 
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Partner> {
     Ok(Partner {
-        id: r.try_get("id")?,
+        id: PartnerId::new(r.try_get("id")?),
         territory: r.try_get("territory")?,
         fields: PartnerFields {
             name: r.try_get("name")?,
             partner_type: stored(&r.try_get::<String, _>("partner_type")?)?,
             track: stored(&r.try_get::<String, _>("track")?)?,
             professional_services: r.try_get::<i64, _>("professional_services")? != 0,
-            territory_id: r.try_get("territory_id")?,
+            territory_id: r
+                .try_get::<Option<i64>, _>("territory_id")?
+                .map(TerritoryId::new),
             domain: r.try_get("domain")?,
             certs_sales: r.try_get("certs_sales")?,
             certs_sa: r.try_get("certs_sa")?,

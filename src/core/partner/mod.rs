@@ -20,8 +20,8 @@ pub use write::{add, update};
 use crate::core::deal::short_date;
 use crate::core::reply::{Card, Tone};
 use crate::domain::partner::{AgreementStatus, Track};
+use crate::domain::partner::{Partner, PartnerFields};
 use crate::domain::Choice;
-use crate::store::partner::{Partner, PartnerFields};
 use chrono::NaiveDate;
 use serde_json::Value;
 

@@ -9,11 +9,13 @@ use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::Reply;
+use crate::domain::ids::{PartnerId, TerritoryId};
 use crate::domain::names::name_key;
 use crate::domain::partner::Track;
+use crate::domain::partner::{Partner, PartnerFields};
 use crate::domain::Choice;
 use crate::store::is_unique_violation;
-use crate::store::partner::{self as store, Partner, PartnerFields};
+use crate::store::partner as store;
 use anyhow::Context;
 
 pub async fn add(ctx: &mut Ctx<'_>, args: args::PartnerAdd) -> CommandResult {
@@ -44,7 +46,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::PartnerAdd) -> CommandResult {
         partner_type,
         track: given.track.unwrap_or(Track::Open),
         professional_services: given.professional_services.unwrap_or(false),
-        territory_id: territory.as_ref().map(|t| t.id),
+        territory_id: territory.as_ref().map(|t| TerritoryId::new(t.id)),
         domain: given.domain.clone().flatten(),
         certs_sales: given.certs_sales.unwrap_or(0),
         certs_sa: given.certs_sa.unwrap_or(0),
@@ -62,7 +64,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::PartnerAdd) -> CommandResult {
     };
     let territory_name = territory.map(|t| t.name);
     let after = audit_json(&fields, territory_name.as_deref());
-    ctx.audit("partner.add", "partner", Some(id), None, Some(after))
+    ctx.audit("partner.add", "partner", Some(id.get()), None, Some(after))
         .await?;
 
     let partner = Partner {
@@ -91,7 +93,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResu
     }
     let found = lookup::partner(ctx, &wanted).await?;
     let ws = ctx.workspace.id;
-    let before = store::get(ctx.conn(), ws, found.id)
+    let before = store::get(ctx.conn(), ws, PartnerId::new(found.id))
         .await?
         .context("partner found by name is gone")?;
 
@@ -108,7 +110,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResu
     match given.territory.clone() {
         Some(Some(text)) => {
             let territory = lookup::territory(ctx, &text).await?;
-            f.territory_id = Some(territory.id);
+            f.territory_id = Some(TerritoryId::new(territory.id));
             after.territory = Some(territory.name);
         }
         Some(None) => {
@@ -152,7 +154,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResu
     ctx.audit(
         "partner.update",
         "partner",
-        Some(before.id),
+        Some(before.id.get()),
         Some(audit_json(&before.fields, before.territory.as_deref())),
         Some(audit_json(&after.fields, after.territory.as_deref())),
     )

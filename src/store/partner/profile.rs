@@ -5,6 +5,7 @@
 
 use super::stored;
 use crate::domain::deal::Stage;
+use crate::domain::ids::PartnerId;
 use crate::domain::registration::{RegistrationStatus, RegistrationType};
 use crate::domain::touch::TouchType;
 use crate::store::{codec, Conn};
@@ -23,14 +24,14 @@ const PARTNER_DEALS: &str = "d.workspace_id = $1 AND d.id IN ( \
 pub async fn open_deals_summary(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
 ) -> anyhow::Result<(i64, i64)> {
     let row = sqlx::query(&format!(
         "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(d.amount_minor), 0) AS BIGINT) AS total \
          FROM deals d WHERE {PARTNER_DEALS}"
     ))
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("n")?, row.try_get("total")?))
@@ -50,7 +51,7 @@ pub struct PartnerDeal {
 pub async fn open_deals(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerDeal>> {
     let rows = sqlx::query(&format!(
@@ -59,7 +60,7 @@ pub async fn open_deals(
          WHERE {PARTNER_DEALS} ORDER BY d.amount_minor DESC, d.close_date, d.id LIMIT $3"
     ))
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
@@ -90,7 +91,7 @@ pub struct PartnerTouch {
 pub async fn recent_touches(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerTouch>> {
     let rows = sqlx::query(
@@ -100,7 +101,7 @@ pub async fn recent_touches(
          ORDER BY t.occurred_on DESC, t.id DESC LIMIT $3",
     )
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
@@ -121,14 +122,14 @@ pub async fn recent_touches(
 pub async fn registration_counts(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
 ) -> anyhow::Result<Vec<(RegistrationStatus, i64)>> {
     let rows = sqlx::query(
         "SELECT status, COUNT(*) AS n FROM registrations \
          WHERE workspace_id = $1 AND partner_id = $2 GROUP BY status",
     )
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .fetch_all(&mut *conn)
     .await?;
     let mut counts = rows
@@ -156,7 +157,7 @@ pub struct PartnerRegistration {
 pub async fn recent_registrations(
     conn: &mut Conn,
     workspace_id: i64,
-    partner_id: i64,
+    partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerRegistration>> {
     let rows = sqlx::query(
@@ -167,7 +168,7 @@ pub async fn recent_registrations(
          ORDER BY r.submitted_at DESC, r.id DESC LIMIT $3",
     )
     .bind(workspace_id)
-    .bind(partner_id)
+    .bind(partner_id.get())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
