@@ -216,12 +216,14 @@ mod tests {
             }],
         };
         let text = form_as_text(&form).text.unwrap();
+        let text = text.as_plain().unwrap();
         assert_eq!(
             text,
             "This needs a few more details: run `/touch log` with `type:`."
         );
         form.fields.clear();
         let text = form_as_text(&form).text.unwrap();
+        let text = text.as_plain().unwrap();
         assert!(text.ends_with("with the options it needs."), "{text}");
     }
 }

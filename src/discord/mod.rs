@@ -23,6 +23,7 @@ mod answer;
 mod builders;
 pub mod convert;
 mod handler;
+pub mod markup;
 mod posts;
 pub mod register;
 pub mod render;
