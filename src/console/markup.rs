@@ -17,12 +17,19 @@ fn span(span: &Span) -> String {
         Span::Plain(text) => text.clone(),
         Span::Strong(text) => format!("**{text}**"),
         Span::Code(text) => format!("`{text}`"),
-        Span::User { name: Some(name), .. } | Span::Role { name: Some(name), .. } => {
+        Span::User {
+            name: Some(name), ..
+        }
+        | Span::Role {
+            name: Some(name), ..
+        } => {
             format!("@{name}")
         }
         Span::User { id, name: None } => format!("@{id}"),
         Span::Role { id, name: None } => format!("@&{id}"),
-        Span::Channel { name: Some(name), .. } => format!("#{name}"),
+        Span::Channel {
+            name: Some(name), ..
+        } => format!("#{name}"),
         Span::Channel { id, name: None } => format!("#{id}"),
         Span::Time { at, zone } => {
             let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);

@@ -240,7 +240,14 @@ mod tests {
         assert_eq!(input("<@!123>"), OptionInput::User(123));
         assert_eq!(input(" <#45> "), OptionInput::Channel(45));
         assert_eq!(input("<@&67>"), OptionInput::Role(67));
-        for text in ["Dana Lee", "@Dana", "<@abc>", "<#>", "met <@1> today", "123"] {
+        for text in [
+            "Dana Lee",
+            "@Dana",
+            "<@abc>",
+            "<#>",
+            "met <@1> today",
+            "123",
+        ] {
             assert_eq!(input(text), OptionInput::Text(text.to_string()), "{text}");
         }
     }

@@ -101,6 +101,15 @@ pub fn updates_in_place(key: &str) -> bool {
     UPDATES_IN_PLACE.contains(&key)
 }
 
+/// Whether the answer to a button (or to the form it opened) with this custom id replaces the
+/// message the button is on: another page of a list, or a command that updates its card in
+/// place. Doors ask this before running the click; they never read custom ids themselves.
+pub fn answers_in_place(custom_id: &str) -> bool {
+    crate::core::custom_id::decode(custom_id).is_some_and(|(path, options)| {
+        options.iter().any(|(k, _)| k == "page") || updates_in_place(&path.join(" "))
+    })
+}
+
 pub fn spec(key: &str) -> Option<&'static CommandSpec> {
     COMMANDS.iter().find(|c| c.key == key)
 }
@@ -159,5 +168,18 @@ pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
         other => Err(CommandError::Internal(anyhow::anyhow!(
             "no handler for `{other}`"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::answers_in_place;
+
+    #[test]
+    fn only_paging_and_in_place_buttons_replace_their_message() {
+        assert!(answers_in_place("deal list:page=2&partner=Globex"));
+        assert!(answers_in_place("registration approve:id=3"));
+        assert!(!answers_in_place("deal list:partner=#3"));
+        assert!(!answers_in_place("touch log:deal=4"));
     }
 }

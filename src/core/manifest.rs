@@ -6,8 +6,6 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/manifests.rs"));
 
-pub use crate::core::manifest_limits::check_limits;
-
 /// Discord's option types.
 pub mod kind {
     pub const SUB_COMMAND: u8 = 1;

@@ -136,14 +136,8 @@ mod tests {
     #[test]
     fn the_account_is_found_in_a_question() {
         assert_eq!(question_subject("who covers acme.com?"), "acme.com");
-        assert_eq!(
-            question_subject("Who covers Acme Corp ?"),
-            "Acme Corp"
-        );
-        assert_eq!(
-            question_subject("coverage for \"Initech\""),
-            "Initech"
-        );
+        assert_eq!(question_subject("Who covers Acme Corp ?"), "Acme Corp");
+        assert_eq!(question_subject("coverage for \"Initech\""), "Initech");
         assert_eq!(question_subject("acme.com"), "acme.com");
         assert_eq!(question_subject(""), "");
         assert_eq!(question_subject("who covers?"), "");

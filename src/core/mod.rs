@@ -17,7 +17,6 @@ pub mod form;
 pub mod invocation;
 pub mod lookup;
 pub mod manifest;
-pub mod manifest_limits;
 pub mod mention;
 pub mod options;
 pub mod reply;

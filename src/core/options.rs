@@ -211,10 +211,10 @@ fn convert(display: &str, spec: &OptionManifest, input: &OptionInput) -> Command
         (kind::BOOLEAN, OptionInput::Text(text)) => Value::Boolean(parse_bool(name, text)?),
         (kind::USER, OptionInput::User(id)) => Value::User(UserArg::Id(*id)),
         (kind::USER, OptionInput::Text(text)) => Value::User(parse_user(name, text)?),
-        (kind::CHANNEL, OptionInput::Text(text)) => Value::Channel(parse_id(name, text, "channel")?),
-        (kind::CHANNEL, OptionInput::Channel(id) | OptionInput::Integer(id)) => {
-            Value::Channel(*id)
+        (kind::CHANNEL, OptionInput::Text(text)) => {
+            Value::Channel(parse_id(name, text, "channel")?)
         }
+        (kind::CHANNEL, OptionInput::Channel(id) | OptionInput::Integer(id)) => Value::Channel(*id),
         (kind::ROLE, OptionInput::Text(text)) => Value::Role(parse_id(name, text, "role")?),
         (kind::ROLE, OptionInput::Role(id) | OptionInput::Integer(id)) => Value::Role(*id),
         _ => {
@@ -330,12 +330,9 @@ fn parse_user(name: &str, text: &str) -> CommandResult<UserArg> {
 /// A channel or role given as text: its id. (Mentions arrive already recognised by the door.)
 fn parse_id(name: &str, text: &str, what: &str) -> CommandResult<i64> {
     let t = text.trim();
-    t.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| {
-            CommandError::invalid(format!(
-                "`{name}` needs a {what}: mention one, or give its id (a number), not `{t}`"
-            ))
-        })
+    t.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+        CommandError::invalid(format!(
+            "`{name}` needs a {what}: mention one, or give its id (a number), not `{t}`"
+        ))
+    })
 }

@@ -220,8 +220,8 @@ impl Reply {
     }
 
     /// Prev/Next buttons for page `page` of `pages` of the list command `key`, carrying its
-    /// filters. When an id would exceed Discord's limit (long names), the footer of the last
-    /// card says to page with `page:` instead.
+    /// filters. When an id would exceed [`crate::core::custom_id::MAX_LEN`] (long names), the
+    /// footer of the last card says to page with `page:` instead.
     pub fn with_page_buttons(
         mut self,
         key: &str,

@@ -177,10 +177,15 @@ impl std::fmt::Display for Text {
                 Span::Plain(text) => f.write_str(text)?,
                 Span::Strong(text) => write!(f, "**{text}**")?,
                 Span::Code(text) => write!(f, "`{text}`")?,
-                Span::User { name: Some(name), .. } | Span::Role { name: Some(name), .. } => {
-                    write!(f, "@{name}")?
+                Span::User {
+                    name: Some(name), ..
                 }
-                Span::Channel { name: Some(name), .. } => write!(f, "#{name}")?,
+                | Span::Role {
+                    name: Some(name), ..
+                } => write!(f, "@{name}")?,
+                Span::Channel {
+                    name: Some(name), ..
+                } => write!(f, "#{name}")?,
                 Span::User { id, .. } => write!(f, "@{id}")?,
                 Span::Role { id, .. } => write!(f, "@&{id}")?,
                 Span::Channel { id, .. } => write!(f, "#{id}")?,

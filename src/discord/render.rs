@@ -26,6 +26,8 @@ pub mod limits {
     pub const ROWS: usize = 5;
     pub const BUTTON_LABEL: usize = 80;
     pub const FILES: usize = 10;
+    /// A component's or modal's custom id, in characters.
+    pub const CUSTOM_ID: usize = 100;
 }
 
 /// At most this many messages per reply (the answer and four follow-ups); a reply needing more

@@ -11,6 +11,7 @@ mod cli;
 mod command_hints;
 mod compliance;
 mod core;
+mod core_markup;
 mod dataset;
 mod deal;
 mod deal_influence;

@@ -289,9 +289,10 @@ pub async fn role(ctx: &mut Ctx<'_>) -> CommandResult {
         )
         .await?;
         return Ok(Reply::success(
-            Text::plain("Members with ")
-                .append(mention())
-                .then(format!(" are no longer **{}** in partnerbot.", role.label())),
+            Text::plain("Members with ").append(mention()).then(format!(
+                " are no longer **{}** in partnerbot.",
+                role.label()
+            )),
         ));
     }
     if !workspace::map_role(ctx.conn(), ws, discord_role, role).await? {
