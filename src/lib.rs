@@ -4,15 +4,21 @@
 //! - [`config`]: settings, layered defaults -> `partnerbot.toml` -> `PARTNERBOT_*` environment.
 //! - [`telemetry`]: tracing subscriber setup.
 //! - [`domain`]: pure types and rules (money, dates, fiscal calendar, partners, deals, ...); no I/O.
-//! - [`scheduler`]: schedules: cron expressions, their due instants in a time zone, and the runner that claims and posts each run once.
+//! - [`scheduler`]: the schedule runner that claims and posts each due run once (the schedule rules are [`domain::schedule`]).
 //! - [`store`]: persistence on SQLite or PostgreSQL through one sqlx code path; one file per aggregate.
 //! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
 //! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.
 //! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
 //! - [`report`]: reports people read: the digest chart, a PNG drawn in-process.
-//! - [`dataset`]: deterministic generators for the demo workspace and the benchmark reference dataset.
-//! - [`bench`]: the `partnerbot bench` harness measuring commands through the core.
+//! - [`dataset`]: deterministic generators for the demo workspace and (`dev-tools`) the benchmark reference dataset.
+//! - `bench` (`dev-tools` only): the `partnerbot bench` harness measuring commands through the core.
+//!
+//! # Features
+//! - `dev-tools` (default): the reference-dataset generator, `bench`, and the `discord_bench`
+//!   example. The shipped build leaves them out (`cargo build --release --no-default-features`);
+//!   everything the bot and `console --demo` need is built either way.
 
+#[cfg(feature = "dev-tools")]
 pub mod bench;
 pub mod config;
 pub mod console;

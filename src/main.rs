@@ -66,7 +66,15 @@ enum Command {
     /// Print the command reference in Markdown (docs/commands.md).
     Commands,
     /// Generate the reference dataset and measure every command through the core.
+    #[cfg(feature = "dev-tools")]
     Bench(partnerbot::bench::BenchArgs),
+    /// Not in this build: says how to get a build with `bench` (hidden from the help).
+    #[cfg(not(feature = "dev-tools"))]
+    #[command(hide = true, disable_help_flag = true)]
+    Bench {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        _args: Vec<String>,
+    },
     /// Connect to Discord (DISCORD_TOKEN) and answer commands until SIGINT/SIGTERM.
     /// Exits 2 without a token, 3 when Discord rejects it.
     Run,
@@ -95,6 +103,12 @@ enum Command {
         check: bool,
     },
 }
+
+/// What `bench` says in a build without the `dev-tools` feature (the shipped build).
+#[cfg(not(feature = "dev-tools"))]
+const NO_DEV_TOOLS: &str = "`bench` is a developer tool and this partnerbot was built without \
+    dev-tools (`--no-default-features`); rebuild with `cargo build --release --features dev-tools` \
+    (or without `--no-default-features`) to run it";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -134,7 +148,13 @@ fn main() -> ExitCode {
 
 async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
     match command {
+        #[cfg(feature = "dev-tools")]
         Command::Bench(args) => return partnerbot::bench::run(&config, args).await.map(|()| 0),
+        #[cfg(not(feature = "dev-tools"))]
+        Command::Bench { .. } => {
+            eprintln!("partnerbot: {NO_DEV_TOOLS}");
+            return Ok(2);
+        }
         Command::Commands => {
             print!("{}", partnerbot::core::help::markdown_reference());
             return Ok(0);
@@ -194,7 +214,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<u8> {
             let ws = workspace.unwrap_or(config.console.workspace_id);
             digest(&core, ws, dry_run, &chart).await?
         }
-        Command::Bench(_)
+        Command::Bench { .. }
         | Command::Commands
         | Command::Migrate
         | Command::RegisterCommands { .. } => unreachable!("handled above"),

@@ -4,6 +4,11 @@
 //!
 //! Nothing is cached between iterations beyond what the bot itself keeps (sqlx's prepared
 //! statements); every iteration varies the record it touches.
+//!
+//! A developer tool: compiled only with the `dev-tools` cargo feature (on by default), like the
+//! reference generator it runs on and the `discord_bench` example that shares its [`report`].
+//! The shipped build (`cargo build --release --no-default-features`) leaves all three out, and
+//! its `partnerbot bench` only says how to get a build that has it.
 
 mod cases;
 mod digest;

@@ -2,6 +2,7 @@
 //! acme.com?": the territory team, the partners working the account, their registrations and
 //! the open deals.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::{short_date, stage_text};
 use crate::core::error::{CommandError, CommandResult};
@@ -22,18 +23,18 @@ const TOUCH_DAYS: u64 = 180;
 /// Open deals listed on the account card.
 const DEALS_SHOWN: i64 = 10;
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let name = Name::parse(ctx.opts.required_text("name")?, "account name")?;
-    let domain = ctx
-        .opts
-        .text("domain")
+pub async fn add(ctx: &mut Ctx<'_>, args: args::AccountAdd) -> CommandResult {
+    let name = Name::parse(&args.name, "account name")?;
+    let domain = args
+        .domain
+        .as_deref()
         .map(names::parse_domain)
         .transpose()?;
-    let territory = match ctx.opts.text("territory").map(str::to_string) {
+    let territory = match args.territory {
         Some(text) => Some(lookup::territory(ctx, &text).await?),
         None => None,
     };
-    let owner = match ctx.opts.user("owner").cloned() {
+    let owner = match args.owner {
         Some(user) => Some(lookup::member(ctx, &user).await?),
         None => None,
     };
@@ -117,8 +118,8 @@ pub(crate) async fn create(
     Ok(id)
 }
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
-    let wanted = ctx.opts.required_text("account")?.to_string();
+pub async fn show(ctx: &mut Ctx<'_>, args: args::AccountShow) -> CommandResult {
+    let wanted = args.account;
     let found = lookup::existing_account(ctx, &wanted).await?;
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let acct = account::get(ctx.conn(), ws, found.id)

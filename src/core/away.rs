@@ -3,9 +3,11 @@
 //! With no dates it lists the current and upcoming periods; `cancel:true` removes them.
 //! Directors and admins may mark someone else away.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
+use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::dates::format_date;
 use crate::store::away::{self, Away};
@@ -18,12 +20,11 @@ const PAST_DAYS: i64 = 90;
 const FUTURE_DAYS: i64 = 366;
 const NOTE_MAX: usize = 200;
 
-pub async fn away(ctx: &mut Ctx<'_>) -> CommandResult {
-    let (user_id, name) = who(ctx).await?;
-    let from = ctx.date("from")?;
-    let to = ctx.date("to")?;
-    let cancel = ctx.opts.boolean("cancel").unwrap_or(false);
-    let note = ctx.opts.raw_text("note").unwrap_or("").trim().to_string();
+pub async fn away(ctx: &mut Ctx<'_>, args: args::Away) -> CommandResult {
+    let (user_id, name) = who(ctx, args.member).await?;
+    let (from, to) = (args.from, args.to);
+    let cancel = args.cancel.unwrap_or(false);
+    let note = args.note.unwrap_or_default();
     if note.chars().count() > NOTE_MAX {
         return Err(CommandError::invalid(format!(
             "note is {} characters; the limit is {NOTE_MAX}",
@@ -83,9 +84,9 @@ pub async fn away(ctx: &mut Ctx<'_>) -> CommandResult {
 }
 
 /// The member the command is about: `member:` (directors and admins) or the actor.
-async fn who(ctx: &mut Ctx<'_>) -> CommandResult<(i64, String)> {
+async fn who(ctx: &mut Ctx<'_>, member: Option<UserArg>) -> CommandResult<(i64, String)> {
     let me = (ctx.actor.user_id, ctx.actor.display_name.clone());
-    let Some(arg) = ctx.opts.user("member").cloned() else {
+    let Some(arg) = member else {
         return Ok(me);
     };
     let found = lookup::member(ctx, &arg).await?;

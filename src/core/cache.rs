@@ -48,15 +48,24 @@ impl Default for Caches {
 }
 
 impl Caches {
-    /// After committing command `key` in `workspace_id`: forget what it may have changed.
-    pub fn after_write(&self, key: &str, workspace_id: i64) {
-        if key.starts_with("setup ") {
+    /// After committing a write in `workspace_id`: forget what it made stale.
+    pub fn after_write(&self, stale: Stale, workspace_id: i64) {
+        if stale.actor_contexts {
             self.contexts.forget_where(|(ws, _)| *ws == workspace_id);
         }
-        if key.starts_with("partner ") {
+        if stale.partners {
             self.partners.forget_where(|(ws, _)| *ws == workspace_id);
         }
     }
+}
+
+/// The process caches a successful write makes stale for its workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stale {
+    /// Workspace settings and role mappings (`/setup`).
+    pub actor_contexts: bool,
+    /// Partners by name (`/partner add|update`).
+    pub partners: bool,
 }
 
 /// A map whose entries expire a fixed time after they were put.
@@ -108,6 +117,7 @@ impl<K: Eq + Hash, V: Clone> TtlMap<K, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::command::CommandKind;
 
     fn partner(id: i64) -> PartnerRef {
         PartnerRef {
@@ -122,9 +132,9 @@ mod tests {
         let caches = Caches::default();
         caches.partners.put((1, "globex".into()), partner(1));
         caches.partners.put((2, "globex".into()), partner(2));
-        caches.after_write("touch log", 1);
+        caches.after_write(CommandKind::TouchLog.makes_stale(), 1);
         assert!(caches.partners.get(&(1, "globex".into())).is_some());
-        caches.after_write("partner update", 1);
+        caches.after_write(CommandKind::PartnerUpdate.makes_stale(), 1);
         assert!(caches.partners.get(&(1, "globex".into())).is_none());
         assert_eq!(caches.partners.get(&(2, "globex".into())), Some(partner(2)));
     }

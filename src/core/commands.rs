@@ -1,104 +1,110 @@
-//! The command table: every runnable command (`deal add`), who may run it, whether it writes,
-//! and the handler it dispatches to. A test checks this table against `commands/*.json`.
+//! What each command is: who may run it, whether it writes, whether its buttons answer in
+//! place, which caches it makes stale, and the handler it runs. These are exhaustive matches
+//! over [`CommandKind`] (generated from `commands/*.json`), so a new manifest entry does not
+//! compile until each is decided.
 
-use crate::core::access::{Access, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
+use crate::core::access::{Access, ADMIN, EVERY_ROLE, MANAGERS, PARTNER_TEAM};
+use crate::core::cache::Stale;
+use crate::core::command::{Command, CommandKind};
 use crate::core::context::Ctx;
-use crate::core::error::{CommandError, CommandResult};
+use crate::core::error::CommandResult;
 use crate::core::{
     account, away, compliance, deal, forecast, help, kpi, partner, program, quote, registration,
     schedule, setup, territory, touch,
 };
 
-/// How a command is run.
-#[derive(Debug, Clone, Copy)]
-pub struct CommandSpec {
-    /// The command path joined by spaces, as in the manifests: `deal add`.
-    pub key: &'static str,
-    pub access: Access,
-    /// Writes run in a write transaction, leave an audit row and are applied once per interaction.
-    pub writes: bool,
-}
-
-const fn read(key: &'static str, access: Access) -> CommandSpec {
-    CommandSpec {
-        key,
-        access,
-        writes: false,
+impl CommandKind {
+    /// Who may run the command.
+    pub fn access(self) -> Access {
+        use CommandKind::*;
+        match self {
+            Help => Access::Public,
+            SetupShow => Access::Roles(MANAGERS),
+            SetupWorkspace => Access::Roles(ADMIN),
+            SetupRole => Access::Roles(ADMIN),
+            SetupChannel => Access::Roles(ADMIN),
+            TerritoryAdd => Access::Roles(MANAGERS),
+            TerritoryAssign => Access::Roles(MANAGERS),
+            TerritoryList => Access::Anyone,
+            PartnerAdd => Access::Roles(PARTNER_TEAM),
+            PartnerUpdate => Access::Roles(PARTNER_TEAM),
+            PartnerShow => Access::Anyone,
+            PartnerList => Access::Anyone,
+            AccountAdd => Access::Roles(EVERY_ROLE),
+            AccountShow => Access::Anyone,
+            DealAdd => Access::Roles(PARTNER_TEAM),
+            DealUpdate => Access::Roles(PARTNER_TEAM),
+            DealShow => Access::Roles(EVERY_ROLE),
+            DealList => Access::Roles(EVERY_ROLE),
+            DealInfluence => Access::Roles(PARTNER_TEAM),
+            ProgramShow => Access::Roles(EVERY_ROLE),
+            ProgramDiscount => Access::Roles(ADMIN),
+            ProgramFee => Access::Roles(ADMIN),
+            QuoteCheck => Access::Roles(PARTNER_TEAM),
+            Compliance => Access::Roles(PARTNER_TEAM),
+            DealRegister => Access::Roles(PARTNER_TEAM),
+            RegistrationApprove => Access::Roles(MANAGERS),
+            RegistrationDeny => Access::Roles(MANAGERS),
+            RegistrationReturn => Access::Roles(MANAGERS),
+            RegistrationResubmit => Access::Roles(PARTNER_TEAM),
+            RegistrationExtend => Access::Roles(PARTNER_TEAM),
+            RegistrationWithdraw => Access::Roles(PARTNER_TEAM),
+            RegistrationList => Access::Roles(EVERY_ROLE),
+            RegistrationShow => Access::Roles(EVERY_ROLE),
+            RegistrationExpiring => Access::Roles(EVERY_ROLE),
+            TouchLog => Access::Roles(EVERY_ROLE),
+            TouchList => Access::Roles(EVERY_ROLE),
+            ForecastSubmit => Access::Roles(PARTNER_TEAM),
+            ForecastShow => Access::Roles(PARTNER_TEAM),
+            ForecastTeam => Access::Roles(MANAGERS),
+            ForecastExport => Access::Roles(MANAGERS),
+            Away => Access::Roles(EVERY_ROLE),
+            Kpi => Access::Roles(PARTNER_TEAM),
+            ScheduleAdd => Access::Roles(MANAGERS),
+            ScheduleList => Access::Roles(MANAGERS),
+            ScheduleRemove => Access::Roles(MANAGERS),
+            SchedulePause => Access::Roles(MANAGERS),
+            ScheduleResume => Access::Roles(MANAGERS),
+            ScheduleRunNow => Access::Roles(MANAGERS),
+        }
     }
-}
 
-const fn write(key: &'static str, access: Access) -> CommandSpec {
-    CommandSpec {
-        key,
-        access,
-        writes: true,
+    /// Writes run in a write transaction, leave an audit row and are applied once per
+    /// interaction; reads run in a read transaction.
+    pub fn writes(self) -> bool {
+        use CommandKind::*;
+        match self {
+            SetupWorkspace | SetupRole | SetupChannel | TerritoryAdd | TerritoryAssign
+            | PartnerAdd | PartnerUpdate | AccountAdd | DealAdd | DealUpdate | DealInfluence
+            | ProgramDiscount | ProgramFee | DealRegister | RegistrationApprove
+            | RegistrationDeny | RegistrationReturn | RegistrationResubmit | RegistrationExtend
+            | RegistrationWithdraw | TouchLog | ForecastSubmit | Away | ScheduleAdd
+            | ScheduleRemove | SchedulePause | ScheduleResume | ScheduleRunNow => true,
+            Help | SetupShow | TerritoryList | PartnerShow | PartnerList | AccountShow
+            | DealShow | DealList | ProgramShow | QuoteCheck | Compliance | RegistrationList
+            | RegistrationShow | RegistrationExpiring | TouchList | ForecastShow | ForecastTeam
+            | ForecastExport | Kpi | ScheduleList => false,
+        }
     }
-}
 
-pub const COMMANDS: &[CommandSpec] = &[
-    read("help", Access::Public),
-    read("setup show", Access::Roles(MANAGERS)),
-    write("setup workspace", Access::Roles(crate::core::access::ADMIN)),
-    write("setup role", Access::Roles(crate::core::access::ADMIN)),
-    write("setup channel", Access::Roles(crate::core::access::ADMIN)),
-    write("territory add", Access::Roles(MANAGERS)),
-    write("territory assign", Access::Roles(MANAGERS)),
-    read("territory list", Access::Anyone),
-    write("partner add", Access::Roles(PARTNER_TEAM)),
-    write("partner update", Access::Roles(PARTNER_TEAM)),
-    read("partner show", Access::Anyone),
-    read("partner list", Access::Anyone),
-    write("account add", Access::Roles(EVERY_ROLE)),
-    read("account show", Access::Anyone),
-    write("deal add", Access::Roles(PARTNER_TEAM)),
-    write("deal update", Access::Roles(PARTNER_TEAM)),
-    read("deal show", Access::Roles(EVERY_ROLE)),
-    read("deal list", Access::Roles(EVERY_ROLE)),
-    write("deal influence", Access::Roles(PARTNER_TEAM)),
-    read("program show", Access::Roles(EVERY_ROLE)),
-    write(
-        "program discount",
-        Access::Roles(crate::core::access::ADMIN),
-    ),
-    write("program fee", Access::Roles(crate::core::access::ADMIN)),
-    read("quote check", Access::Roles(PARTNER_TEAM)),
-    read("compliance", Access::Roles(PARTNER_TEAM)),
-    write("deal register", Access::Roles(PARTNER_TEAM)),
-    write("registration approve", Access::Roles(MANAGERS)),
-    write("registration deny", Access::Roles(MANAGERS)),
-    write("registration return", Access::Roles(MANAGERS)),
-    write("registration resubmit", Access::Roles(PARTNER_TEAM)),
-    write("registration extend", Access::Roles(PARTNER_TEAM)),
-    write("registration withdraw", Access::Roles(PARTNER_TEAM)),
-    read("registration list", Access::Roles(EVERY_ROLE)),
-    read("registration show", Access::Roles(EVERY_ROLE)),
-    read("registration expiring", Access::Roles(EVERY_ROLE)),
-    write("touch log", Access::Roles(EVERY_ROLE)),
-    read("touch list", Access::Roles(EVERY_ROLE)),
-    write("forecast submit", Access::Roles(PARTNER_TEAM)),
-    read("forecast show", Access::Roles(PARTNER_TEAM)),
-    read("forecast team", Access::Roles(MANAGERS)),
-    read("forecast export", Access::Roles(MANAGERS)),
-    write("away", Access::Roles(EVERY_ROLE)),
-    read("kpi", Access::Roles(PARTNER_TEAM)),
-    write("schedule add", Access::Roles(MANAGERS)),
-    read("schedule list", Access::Roles(MANAGERS)),
-    write("schedule remove", Access::Roles(MANAGERS)),
-    write("schedule pause", Access::Roles(MANAGERS)),
-    write("schedule resume", Access::Roles(MANAGERS)),
-    write("schedule run-now", Access::Roles(MANAGERS)),
-];
+    /// Its buttons answer by replacing the message they are on (a review card showing its
+    /// decision) rather than with a new message.
+    pub fn updates_in_place(self) -> bool {
+        use CommandKind::*;
+        matches!(
+            self,
+            RegistrationApprove | RegistrationDeny | RegistrationReturn
+        )
+    }
 
-/// Commands whose buttons answer by replacing the message they are on (a review card showing
-/// its decision) rather than with a new message.
-pub const UPDATES_IN_PLACE: &[&str] = &[
-    "registration approve",
-    "registration deny",
-    "registration return",
-];
-
-pub fn updates_in_place(key: &str) -> bool {
-    UPDATES_IN_PLACE.contains(&key)
+    /// The caches a successful run makes stale.
+    pub fn makes_stale(self) -> Stale {
+        use CommandKind::*;
+        Stale {
+            actor_contexts: matches!(self, SetupWorkspace | SetupRole | SetupChannel),
+            partners: matches!(self, PartnerAdd | PartnerUpdate),
+        }
+    }
 }
 
 /// Whether the answer to a button (or to the form it opened) with this custom id replaces the
@@ -106,68 +112,62 @@ pub fn updates_in_place(key: &str) -> bool {
 /// place. Doors ask this before running the click; they never read custom ids themselves.
 pub fn answers_in_place(custom_id: &str) -> bool {
     crate::core::custom_id::decode(custom_id).is_some_and(|(path, options)| {
-        options.iter().any(|(k, _)| k == "page") || updates_in_place(&path.join(" "))
+        options.iter().any(|(k, _)| k == "page")
+            || CommandKind::from_key(&path.join(" ")).is_some_and(CommandKind::updates_in_place)
     })
 }
 
-pub fn spec(key: &str) -> Option<&'static CommandSpec> {
-    COMMANDS.iter().find(|c| c.key == key)
-}
-
-/// Dispatches to the handler of `key`.
-pub async fn run(key: &str, ctx: &mut Ctx<'_>) -> CommandResult {
-    match key {
-        "help" => help::help(ctx).await,
-        "setup show" => setup::show(ctx).await,
-        "setup workspace" => setup::workspace(ctx).await,
-        "setup role" => setup::role(ctx).await,
-        "setup channel" => setup::channel(ctx).await,
-        "territory add" => territory::add(ctx).await,
-        "territory assign" => territory::assign(ctx).await,
-        "territory list" => territory::list(ctx).await,
-        "partner add" => partner::add(ctx).await,
-        "partner update" => partner::update(ctx).await,
-        "partner show" => partner::show(ctx).await,
-        "partner list" => partner::list(ctx).await,
-        "account add" => account::add(ctx).await,
-        "account show" => account::show(ctx).await,
-        "deal add" => deal::add(ctx).await,
-        "deal update" => deal::update(ctx).await,
-        "deal show" => deal::show(ctx).await,
-        "deal list" => deal::list(ctx).await,
-        "deal influence" => deal::influence(ctx).await,
-        "program show" => program::show(ctx).await,
-        "program discount" => program::discount(ctx).await,
-        "program fee" => program::fee(ctx).await,
-        "quote check" => quote::check(ctx).await,
-        "compliance" => compliance::compliance(ctx).await,
-        "deal register" => registration::register(ctx).await,
-        "registration approve" => registration::approve(ctx).await,
-        "registration deny" => registration::deny(ctx).await,
-        "registration return" => registration::return_(ctx).await,
-        "registration resubmit" => registration::resubmit(ctx).await,
-        "registration extend" => registration::extend(ctx).await,
-        "registration withdraw" => registration::withdraw(ctx).await,
-        "registration list" => registration::list(ctx).await,
-        "registration show" => registration::show(ctx).await,
-        "registration expiring" => registration::expiring(ctx).await,
-        "touch log" => touch::log(ctx).await,
-        "touch list" => touch::list(ctx).await,
-        "forecast submit" => forecast::submit(ctx).await,
-        "forecast show" => forecast::show(ctx).await,
-        "forecast team" => forecast::team(ctx).await,
-        "forecast export" => forecast::export(ctx).await,
-        "away" => away::away(ctx).await,
-        "kpi" => kpi::kpi(ctx).await,
-        "schedule add" => schedule::add(ctx).await,
-        "schedule list" => schedule::list(ctx).await,
-        "schedule remove" => schedule::remove(ctx).await,
-        "schedule pause" => schedule::pause(ctx).await,
-        "schedule resume" => schedule::resume(ctx).await,
-        "schedule run-now" => schedule::run_now(ctx).await,
-        other => Err(CommandError::Internal(anyhow::anyhow!(
-            "no handler for `{other}`"
-        ))),
+/// Runs the command's handler with its typed arguments.
+pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> CommandResult {
+    match command {
+        Command::Help(args) => help::help(ctx, args).await,
+        Command::SetupShow(args) => setup::show(ctx, args).await,
+        Command::SetupWorkspace(args) => setup::workspace(ctx, args).await,
+        Command::SetupRole(args) => setup::role(ctx, args).await,
+        Command::SetupChannel(args) => setup::channel(ctx, args).await,
+        Command::TerritoryAdd(args) => territory::add(ctx, args).await,
+        Command::TerritoryAssign(args) => territory::assign(ctx, args).await,
+        Command::TerritoryList(args) => territory::list(ctx, args).await,
+        Command::PartnerAdd(args) => partner::add(ctx, args).await,
+        Command::PartnerUpdate(args) => partner::update(ctx, args).await,
+        Command::PartnerShow(args) => partner::show(ctx, args).await,
+        Command::PartnerList(args) => partner::list(ctx, args).await,
+        Command::AccountAdd(args) => account::add(ctx, args).await,
+        Command::AccountShow(args) => account::show(ctx, args).await,
+        Command::DealAdd(args) => deal::add(ctx, args).await,
+        Command::DealUpdate(args) => deal::update(ctx, args).await,
+        Command::DealShow(args) => deal::show(ctx, args).await,
+        Command::DealList(args) => deal::list(ctx, args).await,
+        Command::DealInfluence(args) => deal::influence(ctx, args).await,
+        Command::ProgramShow(args) => program::show(ctx, args).await,
+        Command::ProgramDiscount(args) => program::discount(ctx, args).await,
+        Command::ProgramFee(args) => program::fee(ctx, args).await,
+        Command::QuoteCheck(args) => quote::check(ctx, args).await,
+        Command::Compliance(args) => compliance::compliance(ctx, args).await,
+        Command::DealRegister(args) => registration::register(ctx, args).await,
+        Command::RegistrationApprove(args) => registration::approve(ctx, args).await,
+        Command::RegistrationDeny(args) => registration::deny(ctx, args).await,
+        Command::RegistrationReturn(args) => registration::return_(ctx, args).await,
+        Command::RegistrationResubmit(args) => registration::resubmit(ctx, args).await,
+        Command::RegistrationExtend(args) => registration::extend(ctx, args).await,
+        Command::RegistrationWithdraw(args) => registration::withdraw(ctx, args).await,
+        Command::RegistrationList(args) => registration::list(ctx, args).await,
+        Command::RegistrationShow(args) => registration::show(ctx, args).await,
+        Command::RegistrationExpiring(args) => registration::expiring(ctx, args).await,
+        Command::TouchLog(args) => touch::log(ctx, args).await,
+        Command::TouchList(args) => touch::list(ctx, args).await,
+        Command::ForecastSubmit(args) => forecast::submit(ctx, args).await,
+        Command::ForecastShow(args) => forecast::show(ctx, args).await,
+        Command::ForecastTeam(args) => forecast::team(ctx, args).await,
+        Command::ForecastExport(args) => forecast::export(ctx, args).await,
+        Command::Away(args) => away::away(ctx, args).await,
+        Command::Kpi(args) => kpi::kpi(ctx, args).await,
+        Command::ScheduleAdd(args) => schedule::add(ctx, args).await,
+        Command::ScheduleList(args) => schedule::list(ctx, args).await,
+        Command::ScheduleRemove(args) => schedule::remove(ctx, args).await,
+        Command::SchedulePause(args) => schedule::pause(ctx, args).await,
+        Command::ScheduleResume(args) => schedule::resume(ctx, args).await,
+        Command::ScheduleRunNow(args) => schedule::run_now(ctx, args).await,
     }
 }
 

@@ -8,6 +8,7 @@
 //! - partners whose signed agreement has lapsed, and partners with open deals and no signed
 //!   agreement (a partner with no agreement and no open deals is not a gap yet).
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::{short_date, stage_text};
 use crate::core::error::{CommandError, CommandResult};
@@ -64,7 +65,7 @@ fn what_to_do(kind: GapKind) -> &'static str {
     }
 }
 
-pub async fn compliance(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn compliance(ctx: &mut Ctx<'_>, args: args::Compliance) -> CommandResult {
     let ws = ctx.workspace.id;
     let mut said: Vec<String> = Vec::new();
     let mut carried: Vec<(&str, String)> = Vec::new();
@@ -74,13 +75,13 @@ pub async fn compliance(ctx: &mut Ctx<'_>) -> CommandResult {
         today: ctx.today,
         review_cutoff: review_cutoff(ctx),
     };
-    if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+    if let Some(text) = args.territory {
         let found = lookup::territory(ctx, &text).await?;
         filter.territory_id = Some(found.id);
         said.push(format!("in {}", found.name));
         carried.push(("territory", found.name));
     }
-    if let Some(text) = ctx.opts.text("partner").map(str::to_string) {
+    if let Some(text) = args.partner {
         let found = lookup::partner(ctx, &text).await?;
         filter.partner_id = Some(found.id);
         said.push(format!("for {}", found.name));
@@ -102,7 +103,7 @@ pub async fn compliance(ctx: &mut Ctx<'_>) -> CommandResult {
         )));
     }
     let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let page = ctx.opts.integer("page").unwrap_or(1);
+    let page = args.page.unwrap_or(1);
     if page > pages {
         return Err(CommandError::invalid(format!(
             "page {page} is past the end: there {} {pages} page{} of compliance gaps{scope}",

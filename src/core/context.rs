@@ -1,11 +1,10 @@
 //! The context a command handler runs in: its one transaction, the workspace settings, the actor
-//! and their roles, the validated options, and "now" in UTC and as a date in the workspace's
+//! and their roles, and "now" in UTC and as a date in the workspace's
 //! timezone. Also the shared helpers every handler needs (amounts, dates, audit rows).
 
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::invocation::Actor;
-use crate::core::options::Options;
-use crate::domain::money::{format_money, parse_amount};
+use crate::domain::money::format_money;
 use crate::domain::role::Role;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::workspace::Workspace;
@@ -17,7 +16,9 @@ pub struct Ctx<'a> {
     pub workspace: Workspace,
     pub actor: &'a Actor,
     pub roles: Vec<Role>,
-    pub opts: Options,
+    /// The text options as typed (`close` → `+30d`), for a button that runs the same command
+    /// again (a Confirm); handlers read their typed arguments instead.
+    pub given_text: Vec<(String, String)>,
     pub now: DateTime<Utc>,
     /// Today's date in the workspace's timezone.
     pub today: NaiveDate,
@@ -42,26 +43,6 @@ impl<'a> Ctx<'a> {
     /// Admins and directors see and change everything in the workspace.
     pub fn is_manager(&self) -> bool {
         self.has_role(Role::Admin) || self.has_role(Role::Director)
-    }
-
-    /// Parses an amount option in the workspace currency into minor units.
-    pub fn amount(&self, option: &str) -> CommandResult<Option<i64>> {
-        match self.opts.text(option) {
-            Some(text) => Ok(Some(parse_amount(text, self.workspace.currency)?)),
-            None => Ok(None),
-        }
-    }
-
-    /// Parses a date option relative to today in the workspace.
-    pub fn date(&self, option: &str) -> CommandResult<Option<NaiveDate>> {
-        match self.opts.text(option) {
-            Some(text) => Ok(Some(crate::domain::dates::parse_date_in(
-                text,
-                self.today,
-                &self.workspace.calendar,
-            )?)),
-            None => Ok(None),
-        }
     }
 
     pub fn money(&self, minor: i64) -> String {

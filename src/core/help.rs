@@ -1,5 +1,6 @@
 //! `/help`: the command reference, made from the manifests so it never disagrees with them.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::lookup::not_found;
@@ -7,8 +8,8 @@ use crate::core::manifest::{self, kind, LeafCommand, OptionManifest};
 use crate::core::options::usage;
 use crate::core::reply::{Card, Reply, Table, Tone};
 
-pub async fn help(ctx: &mut Ctx<'_>) -> CommandResult {
-    match ctx.opts.text("command") {
+pub async fn help(_ctx: &mut Ctx<'_>, args: args::Help) -> CommandResult {
+    match args.command.as_deref() {
         None => Ok(Reply::card(overview())),
         Some(wanted) => {
             let wanted = wanted.trim_start_matches('/').trim().to_lowercase();

@@ -9,6 +9,7 @@ pub mod access;
 pub mod autocomplete;
 pub mod cache;
 pub mod clock;
+pub mod command;
 pub mod commands;
 pub mod context;
 pub mod custom_id;
@@ -37,6 +38,7 @@ mod schedule;
 mod scheduled;
 mod setup;
 mod territory;
+mod timezone;
 mod touch;
 
 pub use invocation::{Action, Actor, ActorRoles, Invocation, OptionInput};
@@ -45,6 +47,7 @@ pub use reply::Reply;
 use crate::domain::names;
 use crate::store::{self, member, workspace, Store};
 use clock::Clock;
+use command::{Command, CommandKind, ParseEnv};
 use context::Ctx;
 use error::{CommandError, CommandResult};
 use options::Options;
@@ -100,14 +103,15 @@ impl Core {
         let (path, options, from_button) = request_of(&invocation.action)?;
         let leaf = manifest::find_leaf(&path).ok_or_else(|| unknown_command(&path))?;
         let key = leaf.key();
-        let spec = commands::spec(&key).ok_or_else(|| {
-            CommandError::Internal(anyhow::anyhow!("no handler registered for `{key}`"))
+        let kind = CommandKind::from_key(&key).ok_or_else(|| {
+            CommandError::Internal(anyhow::anyhow!("no command declared for `{key}`"))
         })?;
+        let writes = kind.writes();
         let now = self.clock.now();
 
         // One transaction from the first read: the workspace, the actor and the command's own
         // work see one snapshot, on one connection.
-        let mut tx = if spec.writes {
+        let mut tx = if writes {
             self.store.begin_write().await?
         } else {
             self.store.begin_read().await?
@@ -116,18 +120,22 @@ impl Core {
         let context = match self.caches.contexts.get(&(ws_id, user)) {
             Some(context) => context,
             None => {
-                let context = match workspace::actor_context(&mut tx, ws_id, user).await? {
-                    Some(context) => context,
-                    None => {
-                        tx = self
-                            .create_workspace(invocation, now, tx, spec.writes)
-                            .await?;
-                        workspace::actor_context(&mut tx, ws_id, user)
-                            .await?
-                            .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?
-                    }
-                };
-                self.caches.contexts.put((ws_id, user), context.clone());
+                let (context, committed) =
+                    match workspace::actor_context(&mut tx, ws_id, user).await? {
+                        Some(context) => (context, true),
+                        None => {
+                            tx = self.create_workspace(invocation, now, tx, writes).await?;
+                            let context = workspace::actor_context(&mut tx, ws_id, user)
+                                .await?
+                                .ok_or_else(|| anyhow::anyhow!("workspace {ws_id} vanished"))?;
+                            // A write creates the workspace in its own transaction, which a
+                            // refused command rolls back: cache it only once it is committed.
+                            (context, !writes)
+                        }
+                    };
+                if committed {
+                    self.caches.contexts.put((ws_id, user), context.clone());
+                }
                 context
             }
         };
@@ -137,7 +145,7 @@ impl Core {
             member,
         } = context;
         let roles = access::resolve_roles(&invocation.actor, &mapping);
-        access::check(spec.access, &roles, workspace.open_read, &leaf.display())
+        access::check(kind.access(), &roles, workspace.open_read, &leaf.display())
             .map_err(CommandError::Denied)?;
         if from_button {
             let known: Vec<(String, String)> = options
@@ -147,35 +155,41 @@ impl Core {
                     _ => None,
                 })
                 .collect();
-            if let Some(form) = form::for_button(leaf, spec.writes, &known) {
+            if let Some(form) = form::for_button(leaf, writes, &known) {
                 return Ok(Reply::form(form));
             }
         }
         let opts = Options::validate(leaf, &options)?;
-        self.sync_member(&mut tx, spec.writes, invocation, member, &roles, now)
+        self.sync_member(&mut tx, writes, invocation, member, &roles, now)
             .await?;
 
-        let interaction_id = invocation.interaction_id.clone().filter(|_| spec.writes);
+        let interaction_id = invocation.interaction_id.clone().filter(|_| writes);
         if let Some(id) = &interaction_id {
             if let Some(reply) = stored_reply(&mut tx, workspace.id, id).await? {
                 return Ok(reply);
             }
         }
         let today = now.with_timezone(&workspace.timezone).date_naive();
+        let env = ParseEnv {
+            currency: workspace.currency,
+            today,
+            calendar: &workspace.calendar,
+        };
+        let command = Command::parse(kind, &opts, &env)?;
         let workspace_id = workspace.id;
         let mut ctx = Ctx {
             tx: &mut tx,
             workspace,
             actor: &invocation.actor,
             roles,
-            opts,
+            given_text: opts.texts(),
             now,
             today,
             interaction_id: interaction_id.clone(),
             caches: &self.caches,
             from_component: !matches!(invocation.action, Action::Command { .. }),
         };
-        let reply = commands::run(&key, &mut ctx).await?;
+        let reply = commands::run(command, &mut ctx).await?;
         if let Some(id) = &interaction_id {
             let json = serde_json::to_string(&reply).map_err(anyhow::Error::from)?;
             let recorded =
@@ -194,8 +208,8 @@ impl Core {
             }
         }
         tx.commit().await?;
-        if spec.writes {
-            self.caches.after_write(&key, workspace_id);
+        if writes {
+            self.caches.after_write(kind.makes_stale(), workspace_id);
         }
         Ok(reply)
     }
@@ -292,7 +306,7 @@ impl Core {
             workspace,
             actor: system,
             roles: vec![crate::domain::role::Role::Admin],
-            opts: Options::default(),
+            given_text: Vec::new(),
             now,
             today,
             interaction_id: None,

@@ -79,6 +79,18 @@ impl Options {
         })
     }
 
+    /// Every text option as typed (`amount` → `250k`), to issue the same command again.
+    pub fn texts(&self) -> Vec<(String, String)> {
+        self.values
+            .iter()
+            .filter_map(|(name, value)| match value {
+                Value::Text(text) => Some((name.clone(), text.trim().to_string())),
+                _ => None,
+            })
+            .filter(|(_, text)| !text.is_empty())
+            .collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.values.contains_key(name)
     }
@@ -139,6 +151,24 @@ impl Options {
             Some(Value::Role(id)) => Some(*id),
             _ => None,
         }
+    }
+
+    /// A required enum option: the manifest requires it, but a typed line may still leave its
+    /// value empty (`type:`).
+    pub fn required_choice<T: Choice>(&self, name: &str, example: &str) -> CommandResult<T> {
+        self.choice::<T>(name)?.ok_or_else(|| {
+            CommandError::invalid(format!(
+                "`/{}` needs `{name}:`, like `{name}:{example}`",
+                self.command
+            ))
+        })
+    }
+
+    /// A required option of another type, which validation has already found present.
+    pub fn required<T>(&self, name: &str, value: Option<T>) -> CommandResult<T> {
+        value.ok_or_else(|| {
+            CommandError::invalid(format!("`{}` needs a value for `{name}:`", self.command))
+        })
     }
 
     /// An optional enum option parsed into its domain type (with "did you mean" on a typo).

@@ -10,6 +10,7 @@
 //!   referral → referral); else co-sell resale when a partner transacts it. Otherwise there is
 //!   no program cell to check against and the check says so.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::resolve;
 use crate::core::error::{CommandError, CommandResult};
@@ -25,11 +26,11 @@ use crate::store::deal::{self as deal_store, Deal};
 use crate::store::partner as partner_store;
 use crate::store::program as program_store;
 
-pub async fn check(ctx: &mut Ctx<'_>) -> CommandResult {
-    let deal_input = ctx.opts.required_text("deal")?.to_string();
-    let discount_bp = parse_percent(ctx.opts.required_text("discount")?, "discount")?;
-    let type_given: Option<DealType> = ctx.opts.choice("type")?;
-    let list_given = ctx.amount("list")?;
+pub async fn check(ctx: &mut Ctx<'_>, args: args::QuoteCheck) -> CommandResult {
+    let deal_input = args.deal;
+    let discount_bp = parse_percent(&args.discount, "discount")?;
+    let type_given: Option<DealType> = args.r#type;
+    let list_given = args.list.map(|m| m.minor);
     let deal = resolve(ctx, &deal_input).await?;
     let list_minor = list_given.unwrap_or(deal.amount_minor);
 

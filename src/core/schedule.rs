@@ -3,14 +3,15 @@
 //! where. Also the default schedules `/setup channel` creates for the digest and reminders
 //! channels, and moving a kind's schedules when its channel changes.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
 use crate::core::text::Text;
+use crate::domain::schedule::cron::{CronError, CronExpr};
+use crate::domain::schedule::due::Recurrence;
 use crate::domain::schedule::ScheduleKind;
-use crate::scheduler::cron::CronExpr;
-use crate::scheduler::due::Recurrence;
-use crate::scheduler::runner;
+use crate::store::ledger;
 use crate::store::schedule::{self as store, NewSchedule, Schedule};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -34,8 +35,8 @@ fn local_runs(
         .take(INTERVAL_CHECK_RUNS)
 }
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let kind_text = ctx.opts.required_text("kind")?.to_string();
+pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
+    let kind_text = args.kind;
     let kind = ScheduleKind::parse(&kind_text).ok_or_else(|| {
         CommandError::invalid(format!(
             "`kind` cannot be `{}`; choose kpi_digest, forecast_reminder, forecast_missing or \
@@ -43,22 +44,22 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
             crate::domain::echo(&kind_text)
         ))
     })?;
-    let cron_text = ctx
-        .opts
-        .text("cron")
+    let cron_text = args
+        .cron
+        .as_deref()
         .unwrap_or(kind.default_cron())
         .to_string();
     let cron: CronExpr = cron_text
         .parse()
-        .map_err(|e: crate::scheduler::cron::CronError| CommandError::invalid(e.to_string()))?;
-    let timezone = match ctx.opts.text("timezone") {
-        Some(text) => crate::core::setup::timezone(text)?,
+        .map_err(|e: CronError| CommandError::invalid(e.to_string()))?;
+    let timezone = match args.timezone.as_deref() {
+        Some(text) => crate::core::timezone::parse(text)?,
         None => ctx.workspace.timezone,
     };
     let from = ctx.now.with_timezone(&timezone).naive_local();
     kind.check_interval(cron.as_str(), local_runs(&cron, from))
         .map_err(CommandError::invalid)?;
-    let channel = match ctx.opts.channel("channel").or(default_channel(ctx, kind)) {
+    let channel = match args.channel.or(default_channel(ctx, kind)) {
         Some(channel) => channel,
         None => {
             return Err(CommandError::invalid(format!(
@@ -99,7 +100,7 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn list(ctx: &mut Ctx<'_>, _args: args::ScheduleList) -> CommandResult {
     let ws = ctx.workspace.id;
     let schedules = store::list(ctx.conn(), ws).await?;
     if schedules.is_empty() {
@@ -145,8 +146,8 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn remove(ctx: &mut Ctx<'_>) -> CommandResult {
-    let schedule = load(ctx).await?;
+pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandResult {
+    let schedule = load(ctx, args.id).await?;
     let (ws, id) = (ctx.workspace.id, schedule.id);
     store::remove(ctx.conn(), ws, id).await?;
     ctx.audit(
@@ -163,16 +164,16 @@ pub async fn remove(ctx: &mut Ctx<'_>) -> CommandResult {
     )))
 }
 
-pub async fn pause(ctx: &mut Ctx<'_>) -> CommandResult {
-    set_enabled(ctx, false).await
+pub async fn pause(ctx: &mut Ctx<'_>, args: args::SchedulePause) -> CommandResult {
+    set_enabled(ctx, args.id, false).await
 }
 
-pub async fn resume(ctx: &mut Ctx<'_>) -> CommandResult {
-    set_enabled(ctx, true).await
+pub async fn resume(ctx: &mut Ctx<'_>, args: args::ScheduleResume) -> CommandResult {
+    set_enabled(ctx, args.id, true).await
 }
 
-async fn set_enabled(ctx: &mut Ctx<'_>, enabled: bool) -> CommandResult {
-    let schedule = load(ctx).await?;
+async fn set_enabled(ctx: &mut Ctx<'_>, id: i64, enabled: bool) -> CommandResult {
+    let schedule = load(ctx, id).await?;
     let (ws, id, now) = (ctx.workspace.id, schedule.id, ctx.now);
     let word = if enabled { "resumed" } else { "paused" };
     if schedule.enabled == enabled {
@@ -216,7 +217,7 @@ async fn skip_runs_due_while_paused(
     ctx: &mut Ctx<'_>,
     schedule: &Schedule,
 ) -> CommandResult<Option<DateTime<Utc>>> {
-    let Ok(rec) = runner::recurrence(schedule) else {
+    let Ok(rec) = ledger::recurrence(schedule) else {
         return Ok(None);
     };
     let since = store::last_due(ctx.conn(), schedule.id)
@@ -225,12 +226,12 @@ async fn skip_runs_due_while_paused(
     let by = format!("resume by {}", ctx.actor.user_id);
     let reason = "paused: fell due while the schedule was paused";
     let now = ctx.now;
-    Ok(runner::skip_latest(ctx.conn(), schedule, &rec, (since, now), &by, reason).await?)
+    Ok(ledger::skip_latest(ctx.conn(), schedule, &rec, (since, now), &by, reason).await?)
 }
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).
-pub async fn run_now(ctx: &mut Ctx<'_>) -> CommandResult {
-    let schedule = load(ctx).await?;
+pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandResult {
+    let schedule = load(ctx, args.id).await?;
     let post: Option<Post> = crate::core::scheduled::post(ctx, &schedule, None).await?;
     let id = schedule.id;
     ctx.audit(
@@ -321,11 +322,7 @@ async fn create(
     Ok(id)
 }
 
-async fn load(ctx: &mut Ctx<'_>) -> CommandResult<Schedule> {
-    let id = ctx
-        .opts
-        .integer("id")
-        .ok_or_else(|| CommandError::invalid("give the schedule's `id:`; see `/schedule list`"))?;
+async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Schedule> {
     let ws = ctx.workspace.id;
     store::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
         CommandError::invalid(format!(

@@ -1,6 +1,7 @@
 //! `/territory add|list|assign`: territories and the PTMs, field reps and directors who cover
 //! them.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -11,9 +12,9 @@ use crate::domain::Choice;
 use crate::store::territory;
 use serde_json::json;
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let name = Name::parse(ctx.opts.required_text("name")?, "territory name")?;
-    let region = ctx.opts.text("region").unwrap_or("").to_string();
+pub async fn add(ctx: &mut Ctx<'_>, args: args::TerritoryAdd) -> CommandResult {
+    let name = Name::parse(&args.name, "territory name")?;
+    let region = args.region.as_deref().unwrap_or("").to_string();
     let ws = ctx.workspace.id;
     if let Some(existing) = territory::find_by_name(ctx.conn(), ws, name.as_str()).await? {
         return Err(CommandError::invalid(format!(
@@ -38,7 +39,7 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
     )))
 }
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn list(ctx: &mut Ctx<'_>, _args: args::TerritoryList) -> CommandResult {
     let ws = ctx.workspace.id;
     let territories = territory::list(ctx.conn(), ws).await?;
     if territories.is_empty() {
@@ -83,22 +84,10 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
-    let found = lookup::territory(
-        ctx,
-        ctx.opts.required_text("territory")?.to_string().as_str(),
-    )
-    .await?;
-    let user = ctx
-        .opts
-        .user("member")
-        .cloned()
-        .ok_or_else(|| CommandError::invalid("`/territory assign` needs `member:`"))?;
-    let member = lookup::member(ctx, &user).await?;
-    let cover: Role = ctx
-        .opts
-        .choice("as")?
-        .ok_or_else(|| CommandError::invalid("`/territory assign` needs `as:`"))?;
+pub async fn assign(ctx: &mut Ctx<'_>, args: args::TerritoryAssign) -> CommandResult {
+    let found = lookup::territory(ctx, args.territory.as_str()).await?;
+    let member = lookup::member(ctx, &args.member).await?;
+    let cover: Role = args.r#as;
     let role = cover.as_str();
     let role_label = match cover {
         Role::Ptm => "PTM",
@@ -110,7 +99,7 @@ pub async fn assign(ctx: &mut Ctx<'_>) -> CommandResult {
             ))
         }
     };
-    let remove = ctx.opts.boolean("remove").unwrap_or(false);
+    let remove = args.remove.unwrap_or(false);
     let (ws, now) = (ctx.workspace.id, ctx.now);
     let change = json!({ "territory": found.name, "member": member.display_name, "role": role });
     if remove {

@@ -5,6 +5,7 @@
 //! option before touching the database, then does indexed lookups only (partner by name key,
 //! account by name key or domain, deal by id), one insert and the audit insert.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -25,15 +26,12 @@ const NOTES_PREVIEW_CHARS: usize = 60;
 
 const FUTURE_DATE: &str = "a touch happens in the past; use today or an earlier date";
 
-pub async fn log(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn log(ctx: &mut Ctx<'_>, args: args::TouchLog) -> CommandResult {
     // Everything that needs no database first: a refusal here costs nothing.
-    let partner_input = ctx.opts.required_text("partner")?.to_string();
-    let touch_type: TouchType = ctx
-        .opts
-        .choice("type")?
-        .ok_or_else(|| CommandError::invalid("`/touch log` needs `type:`, like `type:meeting`"))?;
-    let notes = Notes::parse(ctx.opts.raw_text("notes").unwrap_or(""))?;
-    let occurred_on = ctx.date("date")?.unwrap_or(ctx.today);
+    let partner_input = args.partner;
+    let touch_type: TouchType = args.r#type;
+    let notes = Notes::parse(args.notes.as_deref().unwrap_or(""))?;
+    let occurred_on = args.date.unwrap_or(ctx.today);
     if occurred_on > ctx.today {
         return Err(CommandError::invalid(format!(
             "{} is in the future: {FUTURE_DATE} (today is {})",
@@ -41,8 +39,8 @@ pub async fn log(ctx: &mut Ctx<'_>) -> CommandResult {
             format_date(ctx.today)
         )));
     }
-    let deal_number = ctx.opts.text("deal").map(parse_deal_number).transpose()?;
-    let account_input = ctx.opts.text("account").map(str::to_string);
+    let deal_number = args.deal.as_deref().map(parse_deal_number).transpose()?;
+    let account_input = args.account;
 
     let partner = lookup::partner(ctx, &partner_input).await?;
     let account = match &account_input {
@@ -222,16 +220,13 @@ impl ListRequest {
     }
 }
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
-    let page = ctx.opts.integer("page").unwrap_or(1).max(1);
-    let days = ctx
-        .opts
-        .integer("days")
-        .map_or(DEFAULT_DAYS, |d| d.clamp(1, 3650));
-    let touch_type: Option<TouchType> = ctx.opts.choice("type")?;
-    let partner_input = ctx.opts.text("partner").map(str::to_string);
-    let account_input = ctx.opts.text("account").map(str::to_string);
-    let member_arg = ctx.opts.user("member").cloned();
+pub async fn list(ctx: &mut Ctx<'_>, args: args::TouchList) -> CommandResult {
+    let page = args.page.unwrap_or(1).max(1);
+    let days = args.days.map_or(DEFAULT_DAYS, |d| d.clamp(1, 3650));
+    let touch_type: Option<TouchType> = args.r#type;
+    let partner_input = args.partner;
+    let account_input = args.account;
+    let member_arg = args.member;
     let partner = match &partner_input {
         Some(input) => Some(lookup::partner(ctx, input).await?),
         None => None,

@@ -3,7 +3,8 @@
 //!
 //! # Layout
 //! - [`demo`]: a small, hand-shaped workspace (every partner type, stage and registration status).
-//! - [`reference`]: the benchmark dataset at a [`reference::Scale`], bulk loaded.
+//! - `reference` (`dev-tools` only): the benchmark dataset at a `reference::Scale`, bulk loaded,
+//!   with the index set-aside only its load needs.
 //! - [`deals`], [`activity`]: realistic deals (with partner roles, registrations, influence),
 //!   touches and forecasts, shared by both.
 //! - [`staff`]: members by role and who covers which territory.
@@ -14,6 +15,13 @@
 //! Both generators write through SQL on the store's connection (no command handlers), in the
 //! same text formats as [`crate::store::codec`], so the bot reads their rows like its own. The
 //! same seed and the same "now" give the same rows on SQLite and PostgreSQL.
+//!
+//! # The `dev-tools` feature
+//! The reference generator exists for `partnerbot bench` and its tests, so it is compiled only
+//! with the `dev-tools` cargo feature (on by default; the shipped build,
+//! `cargo build --release --no-default-features`, leaves it out). The demo is part of the
+//! product (`console --demo`) and is built either way, together with everything here it shares
+//! with the reference generator; what only the reference generator needs lives under it.
 
 pub mod activity;
 pub mod bulk;
@@ -21,6 +29,7 @@ pub mod days;
 pub mod deals;
 pub mod demo;
 pub mod pools;
+#[cfg(feature = "dev-tools")]
 pub mod reference;
 pub mod rng;
 pub mod rows;

@@ -6,11 +6,12 @@
 //! never mistaken for a finished one ([`exists`]); [`clear`] removes one (only a reference
 //! workspace, never a real one).
 
+mod indexes;
 mod pipeline;
 mod setup;
 
 use super::activity::{forecasts, TouchMaker};
-use super::bulk::{drop_indexes, insert_all, next_id, restore_indexes, sync_sequences};
+use super::bulk::{insert_all, next_id, sync_sequences};
 use super::days::{stamp, Days};
 use super::deals::{Acct, PartnerPools};
 use super::pools::{Pools, Region};
@@ -25,6 +26,7 @@ use crate::domain::names::name_key;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{Backend, Conn, Store};
 use chrono::{DateTime, Duration, Utc};
+use indexes::{drop_indexes, restore_indexes};
 use sqlx::{Connection, Executor};
 use std::collections::HashSet;
 

@@ -7,6 +7,7 @@ use crate::core::reply::Reply;
 use crate::core::Core;
 use crate::discord::answer::{self, Kind, Target};
 use crate::discord::render::layout;
+use crate::discord::render::limits::{CHANNEL_FILE_LIMIT, DEFAULT_FILE_LIMIT};
 use crate::discord::shutdown::InFlight;
 use crate::discord::{builders, convert, posts};
 use serenity::all::{
@@ -17,10 +18,6 @@ use serenity::all::{
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-/// Attachment limit when an interaction does not say (Discord's default for bots).
-const DEFAULT_FILE_LIMIT: usize = 10 * 1024 * 1024;
-/// Channel messages carry no attachment limit; keep to the default.
-pub(crate) const CHANNEL_FILE_LIMIT: usize = DEFAULT_FILE_LIMIT;
 /// How many channels to try for the welcome before giving up (missing permissions).
 const WELCOME_ATTEMPTS: usize = 3;
 

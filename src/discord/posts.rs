@@ -6,7 +6,7 @@
 use crate::core::reply::Post;
 use crate::core::Core;
 use crate::discord::builders;
-use crate::discord::handler::CHANNEL_FILE_LIMIT;
+use crate::discord::render::limits::CHANNEL_FILE_LIMIT;
 use crate::discord::render::{layout, OutMessage};
 use serenity::all::{Builder, ChannelId, GuildId, Http, Message, MessageId, Nonce};
 

@@ -28,6 +28,10 @@ pub mod limits {
     pub const FILES: usize = 10;
     /// A component's or modal's custom id, in characters.
     pub const CUSTOM_ID: usize = 100;
+    /// The largest attachment when an interaction does not say (Discord's default for bots).
+    pub const DEFAULT_FILE_LIMIT: usize = 10 * 1024 * 1024;
+    /// Channel messages carry no attachment limit; keep to the default.
+    pub const CHANNEL_FILE_LIMIT: usize = DEFAULT_FILE_LIMIT;
 }
 
 /// At most this many messages per reply (the answer and four follow-ups); a reply needing more

@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(part_nonce("7-tj3hk0", 1), "7-tj3hk0/1");
         use chrono::TimeZone;
         let year_4000 = chrono::Utc.with_ymd_and_hms(4000, 1, 1, 0, 0, 0).unwrap();
-        let longest = crate::scheduler::runner::nonce(i64::MAX, year_4000);
+        let longest = crate::store::ledger::nonce(i64::MAX, year_4000);
         assert!(part_nonce(&longest, 99).len() <= 25, "{longest}");
     }
 }

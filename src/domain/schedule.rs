@@ -1,6 +1,20 @@
 //! What a schedule posts ([`ScheduleKind`]: the weekly KPI digest, the forecast reminder before
 //! the deadline, the note of missing forecasts after it, and the registration expiry watch) and
-//! how often each kind may post ([`ScheduleKind::min_interval`], one table).
+//! how often each kind may post ([`ScheduleKind::min_interval`], one table), and the pure
+//! timing rules every layer shares.
+//!
+//! `cron` and `due` are pure: no clock, no database. Callers pass the instants (`now`, the
+//! last handled due instant) and get instants back; `store`, `core` and the scheduler's runner
+//! all use them.
+//!
+//! # Layout
+//! - [`cron`]: [`cron::CronExpr`], a five-field cron expression (Vixie semantics), how people
+//!   type it, its refusals, its English reading and the next matching local time.
+//! - [`due`]: [`due::Recurrence`], a cron expression in an IANA time zone: its due instants
+//!   across daylight-saving changes, and [`due::due_now`], which one to run on a tick.
+
+pub mod cron;
+pub mod due;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use std::fmt;
@@ -156,10 +170,7 @@ mod tests {
         for kind in ScheduleKind::ALL {
             assert_eq!(ScheduleKind::parse(kind.as_str()), Some(kind));
             assert_eq!(ScheduleKind::parse(kind.label()), Some(kind));
-            assert!(kind
-                .default_cron()
-                .parse::<crate::scheduler::cron::CronExpr>()
-                .is_ok());
+            assert!(kind.default_cron().parse::<super::cron::CronExpr>().is_ok());
         }
         assert_eq!(ScheduleKind::parse("digest"), Some(ScheduleKind::KpiDigest));
         assert_eq!(ScheduleKind::parse("nope"), None);

@@ -23,6 +23,7 @@ pub mod interaction;
 pub mod job_run;
 pub mod kpi;
 pub mod kpi_snapshot;
+pub mod ledger;
 pub mod member;
 mod migrations;
 pub mod partner;

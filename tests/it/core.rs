@@ -187,3 +187,17 @@ async fn an_acknowledged_sqlite_write_survives_the_process_dying() {
         .unwrap();
     assert_eq!(names, vec!["Survives".to_string()]);
 }
+
+crate::both_backends!(
+    a_refused_first_write_leaves_no_phantom_workspace_behind,
+    |app: TestApp| async move {
+        // The very first command of a new workspace is a write that is refused: the workspace
+        // it created rolls back with it, and the next write must create it again rather than
+        // trust a cached copy (it failed on a foreign key before).
+        let refused = app.text("/account add").await;
+        assert!(refused.contains("needs"), "{refused}");
+        let away = app.text("/away from:2026-12-21 to:2027-01-02").await;
+        assert!(!away.contains("Something went wrong"), "{away}");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM member_away").await, 1);
+    }
+);

@@ -3,7 +3,7 @@
 //! Also proves the limit checker (`discord::manifest_limits::check_limits`) reports each limit it knows.
 
 use crate::support::TestApp;
-use partnerbot::core::commands::COMMANDS;
+use partnerbot::core::command::CommandKind;
 use partnerbot::core::manifest::{self, CommandManifest};
 use partnerbot::discord::manifest_limits::check_limits;
 use serde_json::{json, Value};
@@ -106,20 +106,23 @@ fn every_manifest_uses_only_keys_discord_knows() {
 }
 
 #[test]
-fn every_manifest_command_has_a_row_in_the_command_table_and_every_row_a_manifest() {
+fn every_manifest_command_is_a_command_kind_and_every_kind_a_manifest_command() {
     let leaves: BTreeSet<String> = manifest::leaves().iter().map(|l| l.key()).collect();
-    let rows: BTreeSet<String> = COMMANDS.iter().map(|c| c.key.to_string()).collect();
+    let rows: BTreeSet<String> = CommandKind::ALL
+        .iter()
+        .map(|c| c.key().to_string())
+        .collect();
     let no_row: Vec<&String> = leaves.difference(&rows).collect();
     let no_manifest: Vec<&String> = rows.difference(&leaves).collect();
     assert!(
         no_row.is_empty() && no_manifest.is_empty(),
-        "manifest commands without a COMMANDS row: {no_row:?}\n\
-         COMMANDS rows without a manifest command: {no_manifest:?}"
+        "manifest commands without a CommandKind: {no_row:?}\n\
+         CommandKinds without a manifest command: {no_manifest:?}"
     );
     assert_eq!(
         rows.len(),
-        COMMANDS.len(),
-        "a key appears twice in COMMANDS"
+        CommandKind::ALL.len(),
+        "a key appears twice in CommandKind::ALL"
     );
 }
 
@@ -136,8 +139,8 @@ crate::both_backends!(
     every_command_in_the_table_reaches_its_handler,
     |app: TestApp| async move {
         let mut failures = Vec::new();
-        for spec in COMMANDS {
-            let line = format!("/{}", spec.key);
+        for kind in CommandKind::ALL {
+            let line = format!("/{}", kind.key());
             let text = app.text(&line).await;
             if text.contains("Something went wrong") || text.contains("is not a command") {
                 failures.push(format!("`{line}`:\n{text}"));

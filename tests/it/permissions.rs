@@ -4,7 +4,7 @@
 
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
-use partnerbot::core::commands::COMMANDS;
+use partnerbot::core::command::CommandKind;
 use partnerbot::domain::role::Role;
 
 /// (command key, a line that succeeds when allowed; `{n}` makes each run unique).
@@ -199,20 +199,18 @@ fn is_denial(text: &str) -> bool {
 
 #[test]
 fn the_matrix_and_the_lines_cover_every_command() {
-    for spec in COMMANDS {
+    for kind in CommandKind::ALL {
         assert!(
-            LINES.iter().any(|(k, _)| *k == spec.key),
-            "no line for {}",
-            spec.key
+            LINES.iter().any(|(k, _)| *k == kind.key()),
+            "no line for {kind}"
         );
         assert!(
-            EXPECTED.iter().any(|(k, _)| *k == spec.key),
-            "no expectation for {}",
-            spec.key
+            EXPECTED.iter().any(|(k, _)| *k == kind.key()),
+            "no expectation for {kind}"
         );
     }
-    assert_eq!(LINES.len(), COMMANDS.len());
-    assert_eq!(EXPECTED.len(), COMMANDS.len());
+    assert_eq!(LINES.len(), CommandKind::ALL.len());
+    assert_eq!(EXPECTED.len(), CommandKind::ALL.len());
 }
 
 async fn seeded(app: &TestApp) {

@@ -1,6 +1,6 @@
 //! The README stays true: the command reference it links (`docs/commands.md`) is exactly what
-//! the manifests say, it lists every command, and its quick start is the two commands CI and
-//! newcomers run.
+//! the manifests say, it lists every command, its quick start is the two commands CI and
+//! newcomers run, and its deployment build is the one without dev tools that CI checks.
 
 const README: &str = include_str!("../../README.md");
 const COMMAND_REFERENCE: &str = include_str!("../../docs/commands.md");
@@ -37,5 +37,16 @@ fn the_quick_start_is_two_commands_and_ci_runs_the_test_one() {
     assert!(
         ci.contains("cargo test"),
         ".ci/run calls the README's test command"
+    );
+}
+
+#[test]
+fn the_deployment_build_leaves_the_dev_tools_out_and_ci_checks_it_compiles() {
+    assert!(README.contains("cargo build --release --no-default-features"));
+    assert!(README.contains("target/release/partnerbot run\n"));
+    let ci = include_str!("../../.ci/run");
+    assert!(
+        ci.contains("cargo check --no-default-features --all-targets"),
+        ".ci/run checks the shipped build"
     );
 }

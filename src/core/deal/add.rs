@@ -3,6 +3,7 @@
 use super::input::{self, DealInput};
 use super::show;
 use crate::core::account;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::lookup;
@@ -13,11 +14,9 @@ use crate::domain::names::{self, Name};
 use crate::store::deal::{self, Deal};
 use crate::store::territory;
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let account_input = ctx.opts.required_text("account")?.to_string();
-    ctx.opts.required_text("amount")?;
-    ctx.opts.required_text("close")?;
-    let input = DealInput::read(ctx, false).await?;
+pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
+    let account_input = args.account.clone();
+    let input = DealInput::read(ctx, args.into(), false).await?;
     let (Some(amount), Some(close)) = (input.amount, input.close) else {
         return Err(anyhow::anyhow!("required amount or close missing after the check").into());
     };

@@ -6,6 +6,7 @@
 //! partner is refused: its role already counts, and influence is for the others.
 
 use super::show;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -17,13 +18,11 @@ use crate::store::influence::{self as store, InfluenceRow};
 /// Longest description, in characters.
 pub const DESCRIPTION_MAX: usize = 1000;
 
-pub async fn influence(ctx: &mut Ctx<'_>) -> CommandResult {
-    let deal_input = ctx.opts.required_text("deal")?.to_string();
-    let partner_input = ctx.opts.required_text("partner")?.to_string();
-    let kind: InfluenceType = ctx.opts.choice("type")?.ok_or_else(|| {
-        CommandError::invalid("`/deal influence` needs `type:`, like `type:executive_intro`")
-    })?;
-    let description = ctx.opts.required_text("description")?.trim().to_string();
+pub async fn influence(ctx: &mut Ctx<'_>, args: args::DealInfluence) -> CommandResult {
+    let deal_input = args.deal;
+    let partner_input = args.partner;
+    let kind: InfluenceType = args.r#type;
+    let description = args.description.trim().to_string();
     let length = description.chars().count();
     if length > DESCRIPTION_MAX {
         return Err(CommandError::invalid(format!(

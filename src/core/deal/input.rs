@@ -2,14 +2,17 @@
 //! types (names resolved, amounts and dates parsed), applied to a [`Deal`], and the checks that
 //! need the whole deal (partner types, portal id, close date).
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup::{self, Named};
+use crate::core::options::UserArg;
 use crate::domain::dates::format_date;
 use crate::domain::deal::{
     default_category, parse_portal_id, DealPath, ForecastCategory, Marketplace, PortalStage,
     PortalStatus, Stage,
 };
+use crate::domain::money::Money;
 use crate::domain::names::Name;
 use crate::domain::partner::PartnerType;
 use crate::domain::Choice;
@@ -49,36 +52,143 @@ fn is_clear(text: &str) -> bool {
     matches!(text.trim().to_lowercase().as_str(), "none" | "-" | "—")
 }
 
+/// The deal options `/deal add` and `/deal update` share, as given (names not yet resolved).
+#[derive(Debug, Default)]
+pub(super) struct DealFields {
+    pub amount: Option<Money>,
+    pub close: Option<NaiveDate>,
+    pub partner: Option<String>,
+    pub reseller: Option<String>,
+    pub distributor: Option<String>,
+    pub stage: Option<Stage>,
+    pub forecast: Option<ForecastCategory>,
+    pub path: Option<DealPath>,
+    pub territory: Option<String>,
+    pub owner: Option<UserArg>,
+    pub name: Option<String>,
+    pub marketplace: Option<Marketplace>,
+    pub portal_id: Option<String>,
+    pub portal_stage: Option<PortalStage>,
+    pub portal_status: Option<PortalStatus>,
+    pub private_offer: Option<String>,
+    pub renewal: Option<bool>,
+}
+
+/// Moves the shared fields out of a command's arguments (`amount` and `close` are required on
+/// add, optional on update).
+macro_rules! deal_fields {
+    ($args:expr, amount: $amount:expr, close: $close:expr) => {{
+        let args = $args;
+        DealFields {
+            amount: $amount(args.amount),
+            close: $close(args.close),
+            partner: args.partner,
+            reseller: args.reseller,
+            distributor: args.distributor,
+            stage: args.stage,
+            forecast: args.forecast,
+            path: args.path,
+            territory: args.territory,
+            owner: args.owner,
+            name: args.name,
+            marketplace: args.marketplace,
+            portal_id: args.portal_id,
+            portal_stage: args.portal_stage,
+            portal_status: args.portal_status,
+            private_offer: args.private_offer,
+            renewal: args.renewal,
+        }
+    }};
+}
+
+impl From<args::DealAdd> for DealFields {
+    fn from(args: args::DealAdd) -> Self {
+        deal_fields!(args, amount: Some, close: Some)
+    }
+}
+
+impl From<args::DealUpdate> for DealFields {
+    fn from(args: args::DealUpdate) -> Self {
+        deal_fields!(args, amount: std::convert::identity, close: std::convert::identity)
+    }
+}
+
+impl DealFields {
+    /// Whether no field was given (an update that changes nothing).
+    pub fn is_empty(&self) -> bool {
+        let Self {
+            amount,
+            close,
+            partner,
+            reseller,
+            distributor,
+            stage,
+            forecast,
+            path,
+            territory,
+            owner,
+            name,
+            marketplace,
+            portal_id,
+            portal_stage,
+            portal_status,
+            private_offer,
+            renewal,
+        } = self;
+        amount.is_none()
+            && close.is_none()
+            && partner.is_none()
+            && reseller.is_none()
+            && distributor.is_none()
+            && stage.is_none()
+            && forecast.is_none()
+            && path.is_none()
+            && territory.is_none()
+            && owner.is_none()
+            && name.is_none()
+            && marketplace.is_none()
+            && portal_id.is_none()
+            && portal_stage.is_none()
+            && portal_status.is_none()
+            && private_offer.is_none()
+            && renewal.is_none()
+    }
+}
+
 impl DealInput {
-    /// Reads every deal field present in the options. `clearable`: `none` removes an optional
-    /// field (update); on add it is read as a name like any other.
-    pub async fn read(ctx: &mut Ctx<'_>, clearable: bool) -> CommandResult<DealInput> {
+    /// Resolves and parses the given fields. `clearable`: `none` removes an optional field
+    /// (update); on add it is read as a name like any other.
+    pub async fn read(
+        ctx: &mut Ctx<'_>,
+        fields: DealFields,
+        clearable: bool,
+    ) -> CommandResult<DealInput> {
         let mut input = DealInput {
-            amount: ctx.amount("amount")?,
-            close: ctx.date("close")?,
-            stage: ctx.opts.choice("stage")?,
-            forecast: ctx.opts.choice("forecast")?,
-            path: ctx.opts.choice("path")?,
-            marketplace: ctx.opts.choice("marketplace")?,
-            portal_stage: ctx.opts.choice("portal_stage")?,
-            portal_status: ctx.opts.choice("portal_status")?,
-            renewal: ctx.opts.boolean("renewal"),
+            amount: fields.amount.map(|m| m.minor),
+            close: fields.close,
+            stage: fields.stage,
+            forecast: fields.forecast,
+            path: fields.path,
+            marketplace: fields.marketplace,
+            portal_stage: fields.portal_stage,
+            portal_status: fields.portal_status,
+            renewal: fields.renewal,
             ..DealInput::default()
         };
-        if let Some(text) = ctx.opts.text("name") {
+        if let Some(text) = &fields.name {
             input.name = Some(Name::parse(text, "deal name")?);
         }
-        input.sourcing = partner(ctx, "partner", clearable).await?;
-        input.reseller = partner(ctx, "reseller", clearable).await?;
-        input.distributor = partner(ctx, "distributor", clearable).await?;
-        if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+        input.sourcing = partner(ctx, fields.partner, clearable).await?;
+        input.reseller = partner(ctx, fields.reseller, clearable).await?;
+        input.distributor = partner(ctx, fields.distributor, clearable).await?;
+        if let Some(text) = fields.territory {
             input.territory = Some(lookup::territory(ctx, &text).await?);
         }
-        if let Some(user) = ctx.opts.user("owner").cloned() {
+        if let Some(user) = fields.owner {
             input.owner = Some(lookup::member(ctx, &user).await?);
         }
-        input.portal_id = text_change(ctx, "portal_id", clearable);
-        input.private_offer = text_change(ctx, "private_offer", clearable);
+        input.portal_id = text_change(fields.portal_id, clearable);
+        input.private_offer = text_change(fields.private_offer, clearable);
         Ok(input)
     }
 
@@ -165,22 +275,22 @@ pub(super) fn has_partner(deal: &Deal) -> bool {
 
 async fn partner(
     ctx: &mut Ctx<'_>,
-    option: &str,
+    given: Option<String>,
     clearable: bool,
 ) -> CommandResult<Change<PartnerRef>> {
-    match ctx.opts.text(option).map(str::to_string) {
+    match given {
         None => Ok(None),
         Some(text) if clearable && is_clear(&text) => Ok(Some(None)),
         Some(text) => Ok(Some(Some(lookup::partner(ctx, &text).await?))),
     }
 }
 
-fn text_change(ctx: &Ctx<'_>, option: &str, clearable: bool) -> Change<String> {
-    ctx.opts.text(option).map(|text| {
-        if clearable && is_clear(text) {
+fn text_change(given: Option<String>, clearable: bool) -> Change<String> {
+    given.map(|text| {
+        if clearable && is_clear(&text) {
             None
         } else {
-            Some(text.to_string())
+            Some(text)
         }
     })
 }

@@ -2,6 +2,7 @@
 //! filter, and Prev/Next buttons that carry the filters.
 
 use super::{short_date, stage_text};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -12,49 +13,49 @@ use crate::store::deal::{self, DealFilter};
 /// Deals on one page.
 const PAGE_SIZE: i64 = 20;
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn list(ctx: &mut Ctx<'_>, args: args::DealList) -> CommandResult {
     let ws = ctx.workspace.id;
     let mut filter = DealFilter::default();
     // What the filter says, for the title, and the options that repeat it, for the buttons.
     let mut said: Vec<String> = Vec::new();
     let mut carried: Vec<(&str, String)> = Vec::new();
 
-    if ctx.opts.boolean("mine") == Some(true) {
+    if args.mine == Some(true) {
         filter.owner_user_id = Some(ctx.actor.user_id);
         said.push("you own".to_string());
         carried.push(("mine", "true".to_string()));
     }
-    if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+    if let Some(text) = args.territory {
         let found = lookup::territory(ctx, &text).await?;
         filter.territory_id = Some(found.id);
         said.push(format!("in {}", found.name));
         carried.push(("territory", found.name));
     }
-    if let Some(text) = ctx.opts.text("account").map(str::to_string) {
+    if let Some(text) = args.account {
         let found = lookup::existing_account(ctx, &text).await?;
         filter.account_id = Some(found.id);
         said.push(format!("on {}", found.name));
         carried.push(("account", found.name));
     }
-    if let Some(text) = ctx.opts.text("partner").map(str::to_string) {
+    if let Some(text) = args.partner {
         let found = lookup::partner(ctx, &text).await?;
         filter.partner_id = Some(found.id);
         said.push(format!("with {}", found.name));
         carried.push(("partner", found.name));
     }
-    let stage: Option<Stage> = ctx.opts.choice("stage")?;
+    let stage: Option<Stage> = args.stage;
     if let Some(stage) = stage {
         filter.stage = Some(stage);
         said.push(format!("at {}", stage_text(stage)));
         carried.push(("stage", crate::domain::Choice::as_str(&stage).to_string()));
     }
     // Open only by default; a stage filter says itself whether the deals are open.
-    let open = ctx.opts.boolean("open");
+    let open = args.open;
     filter.open_only = open.unwrap_or(stage.is_none());
     if let Some(open) = open {
         carried.push(("open", open.to_string()));
     }
-    if let Some(text) = ctx.opts.text("quarter") {
+    if let Some(text) = args.quarter.as_deref() {
         let quarter = ctx.workspace.calendar.parse_period(text, ctx.today)?;
         let (first, last) = ctx.workspace.calendar.quarter_bounds(quarter);
         filter.close_from = Some(first);
@@ -85,7 +86,7 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
         )));
     }
     let pages = (summary.count + PAGE_SIZE - 1) / PAGE_SIZE;
-    let page = ctx.opts.integer("page").unwrap_or(1);
+    let page = args.page.unwrap_or(1);
     if page > pages {
         return Err(CommandError::invalid(format!(
             "page {page} is past the end: there {} {pages} page{} of {what}",

@@ -1,6 +1,7 @@
 //! `/deal show`, and the deal card every deal reply ends with.
 
 use super::stage_text;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
@@ -21,8 +22,8 @@ const NOTES_SHOWN: usize = 80;
 /// Registrations and influence partners listed on a card (Discord field values are short).
 const ROWS_SHOWN: usize = 8;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
-    let wanted = ctx.opts.required_text("deal")?.to_string();
+pub async fn show(ctx: &mut Ctx<'_>, args: args::DealShow) -> CommandResult {
+    let wanted = args.deal;
     let deal = super::resolve(ctx, &wanted).await?;
     let card = card(ctx, &deal).await?;
     Ok(with_buttons(Reply::card(card), deal.id))

@@ -2,8 +2,9 @@
 //! territory they cover; directors and admins any deal.
 
 use super::add::default_name;
-use super::input::{self, DealInput};
+use super::input::{self, DealFields, DealInput};
 use super::{show, stage_text};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -13,31 +14,11 @@ use crate::domain::Choice;
 use crate::store::deal::{self, Deal};
 use crate::store::territory;
 
-/// Options that change a deal (everything but `deal:`).
-const FIELDS: &[&str] = &[
-    "account",
-    "amount",
-    "close",
-    "partner",
-    "reseller",
-    "distributor",
-    "stage",
-    "forecast",
-    "path",
-    "territory",
-    "owner",
-    "name",
-    "marketplace",
-    "portal_id",
-    "portal_stage",
-    "portal_status",
-    "private_offer",
-    "renewal",
-];
-
-pub async fn update(ctx: &mut Ctx<'_>) -> CommandResult {
-    let wanted = ctx.opts.required_text("deal")?.to_string();
-    if !FIELDS.iter().any(|f| ctx.opts.has(f)) {
+pub async fn update(ctx: &mut Ctx<'_>, args: args::DealUpdate) -> CommandResult {
+    let wanted = args.deal.clone();
+    let account = args.account.clone();
+    let fields = DealFields::from(args);
+    if account.is_none() && fields.is_empty() {
         return Err(CommandError::invalid(
             "nothing to update: give what changes, like `stage:proposal`, `amount:150k` or \
              `close:+30d`",
@@ -45,12 +26,12 @@ pub async fn update(ctx: &mut Ctx<'_>) -> CommandResult {
     }
     let current = super::resolve(ctx, &wanted).await?;
     check_permission(ctx, &current).await?;
-    let input = DealInput::read(ctx, true).await?;
+    let input = DealInput::read(ctx, fields, true).await?;
     input::check_partner_types(ctx, &input).await?;
     let today = ctx.today;
 
     let mut new = current.clone();
-    if let Some(text) = ctx.opts.text("account").map(str::to_string) {
+    if let Some(text) = account {
         new.account_id = lookup::existing_account(ctx, &text).await?.id;
     }
     input.apply(&mut new, today);

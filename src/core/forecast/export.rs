@@ -5,6 +5,7 @@
 
 use super::team::{load, Status};
 use super::week_option;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Attachment, Reply};
@@ -33,9 +34,9 @@ const HEADER: [&str; 17] = [
     "notes",
 ];
 
-pub async fn export(ctx: &mut Ctx<'_>) -> CommandResult {
-    let (_, week) = week_option(ctx)?;
-    let rollup = load(ctx, &week).await?;
+pub async fn export(ctx: &mut Ctx<'_>, args: args::ForecastExport) -> CommandResult {
+    let (_, week) = week_option(ctx, args.week.as_deref())?;
+    let rollup = load(ctx, &week, args.territory.as_deref()).await?;
     let currency = ctx.workspace.currency;
     let tz = ctx.workspace.timezone;
     let local = |at: chrono::DateTime<chrono::Utc>| {

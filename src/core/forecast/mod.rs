@@ -29,9 +29,12 @@ use crate::store::forecast::{self as store, Scope};
 use chrono::{DateTime, Utc};
 
 /// The week an option names (`week:`), or the current one.
-fn week_option(ctx: &Ctx<'_>) -> CommandResult<(ForecastCalendar, ForecastWeek)> {
+fn week_option(
+    ctx: &Ctx<'_>,
+    given: Option<&str>,
+) -> CommandResult<(ForecastCalendar, ForecastWeek)> {
     let calendar = ctx.workspace.forecast_calendar();
-    let week = match ctx.opts.text("week") {
+    let week = match given {
         Some(text) => calendar.parse_week(text, ctx.now)?,
         None => calendar.week_at(ctx.now),
     };

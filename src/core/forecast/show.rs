@@ -6,9 +6,11 @@
 //! see everyone's.
 
 use super::{live_deals, local_time, punctuality, scope_of, territory_names, week_option};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
+use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::forecast::numbers::{change_text, movements, suggest, Bucket, Movement};
 use crate::domain::forecast::{ForecastCalendar, ForecastWeek};
@@ -18,22 +20,26 @@ use crate::store::forecast::{self as store, Forecast};
 /// Moved deals listed on the card; the rest are counted.
 const MOVES_SHOWN: usize = 10;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
-    let (calendar, week) = week_option(ctx)?;
-    let (user_id, name) = target(ctx).await?;
+pub async fn show(ctx: &mut Ctx<'_>, args: args::ForecastShow) -> CommandResult {
+    let (calendar, week) = week_option(ctx, args.week.as_deref())?;
+    let (user_id, name) = target(ctx, args.member, args.territory).await?;
     let card = member_card(ctx, &calendar, &week, user_id, &name).await?;
     Ok(Reply::card(card))
 }
 
 /// Whose forecast: `member:`, the PTM of `territory:`, or the actor; refused when a PTM asks
 /// for someone outside their territories.
-async fn target(ctx: &mut Ctx<'_>) -> CommandResult<(i64, String)> {
+async fn target(
+    ctx: &mut Ctx<'_>,
+    member: Option<UserArg>,
+    territory: Option<String>,
+) -> CommandResult<(i64, String)> {
     let ws = ctx.workspace.id;
     let me = (ctx.actor.user_id, ctx.actor.display_name.clone());
-    let (user_id, name, territory) = if let Some(arg) = ctx.opts.user("member").cloned() {
+    let (user_id, name, territory) = if let Some(arg) = member {
         let found = lookup::member(ctx, &arg).await?;
         (found.user_id, found.display_name, None)
-    } else if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+    } else if let Some(text) = territory {
         let found = lookup::territory(ctx, &text).await?;
         let ptms = store::forecasters(ctx.conn(), ws, Some(&[found.id])).await?;
         let first = ptms.into_iter().next().ok_or_else(|| {

@@ -4,6 +4,7 @@
 //! snapshots the deals behind it.
 
 use super::{live_deals, local_time, punctuality, scope_of, territory_names};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::custom_id;
 use crate::core::error::{CommandError, CommandResult};
@@ -19,15 +20,15 @@ use serde_json::json;
 /// Characters of notes a submission keeps (the manifest's limit).
 const NOTES_MAX: usize = 1000;
 
-pub async fn submit(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn submit(ctx: &mut Ctx<'_>, args: args::ForecastSubmit) -> CommandResult {
     let calendar = ctx.workspace.forecast_calendar();
     let week = calendar.week_at(ctx.now);
     let given = (
-        ctx.amount("commit")?,
-        ctx.amount("most_likely")?,
-        ctx.amount("best_case")?,
+        args.commit.map(|m| m.minor),
+        args.most_likely.map(|m| m.minor),
+        args.best_case.map(|m| m.minor),
     );
-    let notes = ctx.opts.raw_text("notes").unwrap_or("").trim().to_string();
+    let notes = args.notes.as_deref().unwrap_or("").trim().to_string();
     if notes.chars().count() > NOTES_MAX {
         return Err(CommandError::invalid(format!(
             "notes are {} characters; the limit is {NOTES_MAX}",

@@ -6,6 +6,7 @@
 //! for admins) every territory.
 
 use super::{duration_text, local_time, week_option};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
@@ -100,11 +101,15 @@ impl Rollup {
 }
 
 /// Loads the roll-up of `week` for the actor's scope (see the module doc).
-pub(super) async fn load(ctx: &mut Ctx<'_>, week: &ForecastWeek) -> CommandResult<Rollup> {
+pub(super) async fn load(
+    ctx: &mut Ctx<'_>,
+    week: &ForecastWeek,
+    territory: Option<&str>,
+) -> CommandResult<Rollup> {
     let ws = ctx.workspace.id;
-    let (territories, scope) = match ctx.opts.text("territory").map(str::to_string) {
+    let (territories, scope) = match territory {
         Some(text) => {
-            let found = lookup::territory(ctx, &text).await?;
+            let found = lookup::territory(ctx, text).await?;
             (Some(vec![found.id]), found.name)
         }
         None if !ctx.has_role(Role::Admin) => {
@@ -170,9 +175,9 @@ pub(super) async fn load(ctx: &mut Ctx<'_>, week: &ForecastWeek) -> CommandResul
     Ok(Rollup { scope, lines })
 }
 
-pub async fn team(ctx: &mut Ctx<'_>) -> CommandResult {
-    let (_, week) = week_option(ctx)?;
-    let rollup = load(ctx, &week).await?;
+pub async fn team(ctx: &mut Ctx<'_>, args: args::ForecastTeam) -> CommandResult {
+    let (_, week) = week_option(ctx, args.week.as_deref())?;
+    let rollup = load(ctx, &week, args.territory.as_deref()).await?;
     if rollup.lines.is_empty() {
         return Ok(Reply::info(format!(
             "No PTM in {} yet: assign them with `/territory assign territory:\"…\" member:@… as:ptm`.",
@@ -180,7 +185,7 @@ pub async fn team(ctx: &mut Ctx<'_>) -> CommandResult {
         )));
     }
     let pages = rollup.lines.len().div_ceil(PAGE_SIZE);
-    let page = usize::try_from(ctx.opts.integer("page").unwrap_or(1)).unwrap_or(1);
+    let page = usize::try_from(args.page.unwrap_or(1)).unwrap_or(1);
     if page > pages {
         return Err(CommandError::invalid(format!(
             "page {page} is past the end: there {} {pages} page{}",
@@ -191,7 +196,7 @@ pub async fn team(ctx: &mut Ctx<'_>) -> CommandResult {
     let summary = summary_card(ctx, &week, &rollup);
     let table_card = table_card(ctx, &week, &rollup, page, pages);
     let mut carried: Vec<(&str, String)> = vec![("week", week.label())];
-    if let Some(t) = ctx.opts.text("territory") {
+    if let Some(t) = args.territory.as_deref() {
         carried.push(("territory", t.to_string()));
     }
     let pages = i64::try_from(pages).unwrap_or(1);

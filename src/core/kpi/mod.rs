@@ -13,9 +13,11 @@ pub mod digest;
 pub mod figures;
 pub mod history;
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
+use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::deal::ForecastCategory;
 use crate::domain::forecast::numbers::change_text_by;
@@ -39,9 +41,9 @@ pub struct Scoped {
     pub gaps: Option<(Option<i64>, Option<i64>)>,
 }
 
-pub async fn kpi(ctx: &mut Ctx<'_>) -> CommandResult {
-    let scoped = scope_option(ctx).await?;
-    let period = match ctx.opts.text("period") {
+pub async fn kpi(ctx: &mut Ctx<'_>, args: args::Kpi) -> CommandResult {
+    let scoped = scope_option(ctx, args.territory, args.partner, args.member).await?;
+    let period = match args.period.as_deref() {
         Some(text) => ReportPeriod::parse(&ctx.workspace.calendar, text, ctx.today)?,
         None => ReportPeriod::Quarter(ctx.workspace.calendar.quarter_of(ctx.today)),
     };
@@ -89,10 +91,15 @@ struct CurrentState {
 }
 
 /// The scope the options name (one of `territory:`, `partner:`, `member:`), else the workspace.
-async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
-    let given = ["territory", "partner", "member"]
+async fn scope_option(
+    ctx: &mut Ctx<'_>,
+    territory: Option<String>,
+    partner: Option<String>,
+    member: Option<UserArg>,
+) -> CommandResult<Scoped> {
+    let given = [territory.is_some(), partner.is_some(), member.is_some()]
         .iter()
-        .filter(|o| ctx.opts.has(o))
+        .filter(|given| **given)
         .count();
     if given > 1 {
         return Err(CommandError::invalid(
@@ -100,7 +107,7 @@ async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
         ));
     }
     let ws = ctx.workspace.id;
-    if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+    if let Some(text) = territory {
         let found = lookup::territory(ctx, &text).await?;
         let ptms = forecasts::forecasters(ctx.conn(), ws, Some(&[found.id])).await?;
         return Ok(Scoped {
@@ -110,7 +117,7 @@ async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
             gaps: Some((Some(found.id), None)),
         });
     }
-    if let Some(text) = ctx.opts.text("partner").map(str::to_string) {
+    if let Some(text) = partner {
         let found = lookup::partner(ctx, &text).await?;
         return Ok(Scoped {
             scope: KpiScope::Partner(found.id),
@@ -119,7 +126,7 @@ async fn scope_option(ctx: &mut Ctx<'_>) -> CommandResult<Scoped> {
             gaps: Some((None, Some(found.id))),
         });
     }
-    if let Some(arg) = ctx.opts.user("member").cloned() {
+    if let Some(arg) = member {
         let member = lookup::member(ctx, &arg).await?;
         let territories = forecasts::territories_of(ctx.conn(), ws, member.user_id, "ptm").await?;
         let scope = if territories.is_empty() {

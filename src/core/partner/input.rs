@@ -2,7 +2,7 @@
 //! database work (so a typo anywhere costs nothing and changes nothing), and the rule for
 //! agreement dates.
 
-use crate::core::context::Ctx;
+use crate::core::command::args;
 use crate::core::error::{CommandError, CommandResult};
 use crate::domain::dates::format_date;
 use crate::domain::names::{self, Name};
@@ -34,33 +34,88 @@ pub(super) const CHANGEABLE: &str = "`name:`, `type:`, `territory:`, `track:`, `
     `professional_services:`, `certs_sales:`, `certs_sa:`, `certs_pse:`, `agreement_signed:`, \
     `agreement_expires:` or `business_plan:`";
 
+/// Reads the shared options out of a command's arguments (`name` and `type` are required on
+/// add, optional on update).
+macro_rules! read_given {
+    ($args:expr, name: $name:expr, partner_type: $partner_type:expr) => {{
+        let args = $args;
+        Given::read(Shared {
+            name: $name(args.name),
+            partner_type: $partner_type(args.r#type),
+            track: args.track,
+            territory: args.territory,
+            domain: args.domain,
+            professional_services: args.professional_services,
+            certs_sales: args.certs_sales,
+            certs_sa: args.certs_sa,
+            certs_pse: args.certs_pse,
+            agreement_signed: args.agreement_signed,
+            agreement_expires: args.agreement_expires,
+            business_plan: args.business_plan,
+        })
+    }};
+}
+
+impl TryFrom<args::PartnerAdd> for Given {
+    type Error = CommandError;
+    fn try_from(args: args::PartnerAdd) -> CommandResult<Given> {
+        read_given!(args, name: Some, partner_type: Some)
+    }
+}
+
+impl TryFrom<args::PartnerUpdate> for Given {
+    type Error = CommandError;
+    fn try_from(args: args::PartnerUpdate) -> CommandResult<Given> {
+        read_given!(
+            args,
+            name: std::convert::identity,
+            partner_type: std::convert::identity
+        )
+    }
+}
+
+/// The options both commands have, as given.
+struct Shared {
+    name: Option<String>,
+    partner_type: Option<PartnerType>,
+    track: Option<Track>,
+    territory: Option<String>,
+    domain: Option<String>,
+    professional_services: Option<bool>,
+    certs_sales: Option<i64>,
+    certs_sa: Option<i64>,
+    certs_pse: Option<i64>,
+    agreement_signed: Option<NaiveDate>,
+    agreement_expires: Option<NaiveDate>,
+    business_plan: Option<bool>,
+}
+
 impl Given {
-    pub(super) fn read(ctx: &Ctx<'_>) -> CommandResult<Given> {
-        let opts = &ctx.opts;
-        let domain = match opts.text("domain") {
+    fn read(shared: Shared) -> CommandResult<Given> {
+        let domain = match shared.domain.as_deref() {
             Some(text) if is_removal(text) => Some(None),
             Some(text) => Some(Some(names::parse_domain(text)?)),
             None => None,
         };
-        let territory = opts
-            .text("territory")
-            .map(|text| (!is_removal(text)).then(|| text.to_string()));
+        let territory = shared
+            .territory
+            .map(|text| (!is_removal(&text)).then_some(text));
         Ok(Given {
-            name: opts
-                .text("name")
-                .map(|t| Name::parse(t, "partner name"))
+            name: shared
+                .name
+                .map(|t| Name::parse(&t, "partner name"))
                 .transpose()?,
-            partner_type: opts.choice("type")?,
-            track: opts.choice("track")?,
+            partner_type: shared.partner_type,
+            track: shared.track,
             territory,
             domain,
-            professional_services: opts.boolean("professional_services"),
-            certs_sales: opts.integer("certs_sales"),
-            certs_sa: opts.integer("certs_sa"),
-            certs_pse: opts.integer("certs_pse"),
-            agreement_signed: ctx.date("agreement_signed")?,
-            agreement_expires: ctx.date("agreement_expires")?,
-            business_plan: opts.boolean("business_plan"),
+            professional_services: shared.professional_services,
+            certs_sales: shared.certs_sales,
+            certs_sa: shared.certs_sa,
+            certs_pse: shared.certs_pse,
+            agreement_signed: shared.agreement_signed,
+            agreement_expires: shared.agreement_expires,
+            business_plan: shared.business_plan,
         })
     }
 

@@ -1,6 +1,7 @@
 //! `/partner list`: partners by name, 25 a page, filtered by territory, type, track or part of
 //! the name, with their open deals and last touch, and Prev/Next buttons that carry the filters.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
@@ -14,12 +15,12 @@ use crate::store::partner::{self as store, PartnerFilter};
 /// Partners on one page.
 pub const PAGE_SIZE: i64 = 25;
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
-    let page = ctx.opts.integer("page").unwrap_or(1).max(1);
-    let partner_type: Option<PartnerType> = ctx.opts.choice("type")?;
-    let track: Option<Track> = ctx.opts.choice("track")?;
-    let search = ctx.opts.text("search").map(str::to_string);
-    let territory_text = ctx.opts.text("territory").map(str::to_string);
+pub async fn list(ctx: &mut Ctx<'_>, args: args::PartnerList) -> CommandResult {
+    let page = args.page.unwrap_or(1).max(1);
+    let partner_type: Option<PartnerType> = args.r#type;
+    let track: Option<Track> = args.track;
+    let search = args.search;
+    let territory_text = args.territory;
 
     let mut filter = PartnerFilter::default();
     // What the filter says, for the title, and the options that repeat it, for the buttons.

@@ -3,6 +3,7 @@
 //! its registrations, with buttons to log a touch and open its deals.
 
 use super::profile_card;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::{short_date, stage_text};
 use crate::core::error::CommandResult;
@@ -20,8 +21,8 @@ const NOTES_SHOWN: usize = 80;
 /// Discord's limit on an embed field value.
 const FIELD_MAX: usize = 1024;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
-    let wanted = ctx.opts.required_text("partner")?.to_string();
+pub async fn show(ctx: &mut Ctx<'_>, args: args::PartnerShow) -> CommandResult {
+    let wanted = args.partner;
     let found = lookup::partner(ctx, &wanted).await?;
     let ws = ctx.workspace.id;
     let partner = store::get(ctx.conn(), ws, found.id)

@@ -3,6 +3,7 @@
 
 use super::input::{agreement, Given, CHANGEABLE};
 use super::{audit_json, profile_card, track_text, warnings, with_warnings};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
@@ -15,8 +16,8 @@ use crate::store::is_unique_violation;
 use crate::store::partner::{self as store, Partner, PartnerFields};
 use anyhow::Context;
 
-pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
-    let given = Given::read(ctx)?;
+pub async fn add(ctx: &mut Ctx<'_>, args: args::PartnerAdd) -> CommandResult {
+    let given = Given::try_from(args)?;
     let name = given
         .name
         .clone()
@@ -78,9 +79,9 @@ pub async fn add(ctx: &mut Ctx<'_>) -> CommandResult {
     Ok(with_warnings(reply, warnings(&partner.fields, ctx.today)))
 }
 
-pub async fn update(ctx: &mut Ctx<'_>) -> CommandResult {
-    let wanted = ctx.opts.required_text("partner")?.to_string();
-    let given = Given::read(ctx)?;
+pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResult {
+    let wanted = args.partner.clone();
+    let given = Given::try_from(args)?;
     if given.is_empty() {
         return Err(CommandError::invalid(format!(
             "`/partner update` got nothing to change; give {CHANGEABLE}. For example \

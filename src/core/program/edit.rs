@@ -6,6 +6,7 @@
 //! Removing a marketplace's last tier brings its defaults back (AWS) or leaves it unconfigured.
 
 use super::show::schedule_text;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::Reply;
@@ -21,30 +22,16 @@ use crate::domain::Choice;
 use crate::store::program as store;
 use serde_json::json;
 
-/// A required choice option (the manifest requires it; a typed line may still leave it out).
-fn required_choice<T: Choice>(ctx: &Ctx<'_>, name: &str, example: &str) -> CommandResult<T> {
-    ctx.opts.choice::<T>(name)?.ok_or_else(|| {
-        CommandError::invalid(format!(
-            "`/{}` needs `{name}:`, like `{name}:{example}`",
-            ctx.opts.command()
-        ))
-    })
+/// A percentage option (`15%`, `2.5`) in basis points.
+fn percent_option(given: Option<&str>, name: &str) -> CommandResult<Option<i64>> {
+    Ok(given.map(|text| parse_percent(text, name)).transpose()?)
 }
 
-fn percent_option(ctx: &Ctx<'_>, name: &str) -> CommandResult<Option<i64>> {
-    Ok(ctx
-        .opts
-        .text(name)
-        .map(|text| parse_percent(text, name))
-        .transpose()?)
-}
-
-pub async fn discount(ctx: &mut Ctx<'_>) -> CommandResult {
-    let track: Track = required_choice(ctx, "track", "select")?;
-    let deal_type: DealType = required_choice(ctx, "type", "sourced_resale")?;
-    let discount = percent_option(ctx, "discount")?;
-    let rebate = percent_option(ctx, "rebate")?;
-    let remove = ctx.opts.boolean("remove") == Some(true);
+pub async fn discount(ctx: &mut Ctx<'_>, args: args::ProgramDiscount) -> CommandResult {
+    let (track, deal_type): (Track, DealType) = (args.track, args.r#type);
+    let discount = percent_option(args.discount.as_deref(), "discount")?;
+    let rebate = percent_option(args.rebate.as_deref(), "rebate")?;
+    let remove = args.remove == Some(true);
     let cell = format!("{} · {}", track.label(), deal_type.label());
     let ws = ctx.workspace.id;
     let table = store::program_table(ctx.conn(), ws).await?;
@@ -140,16 +127,15 @@ fn terms_text(terms: Terms) -> String {
     )
 }
 
-pub async fn fee(ctx: &mut Ctx<'_>) -> CommandResult {
-    let marketplace: Marketplace = required_choice(ctx, "marketplace", "aws")?;
-    let offer: OfferKind = required_choice(ctx, "offer", "private")?;
+pub async fn fee(ctx: &mut Ctx<'_>, args: args::ProgramFee) -> CommandResult {
+    let (marketplace, offer): (Marketplace, OfferKind) = (args.marketplace, args.offer);
     let currency = ctx.workspace.currency;
-    let from = match ctx.opts.text("from") {
+    let from = match args.from.as_deref() {
         Some(text) => parse_amount_or_zero(text, currency)?,
         None => 0,
     };
-    let fee_bp = percent_option(ctx, "fee")?;
-    let remove = ctx.opts.boolean("remove") == Some(true);
+    let fee_bp = percent_option(args.fee.as_deref(), "fee")?;
+    let remove = args.remove == Some(true);
     if marketplace == Marketplace::None {
         return Err(CommandError::invalid(
             "`marketplace:none` has no fees; choose `aws`, `gcp` or `azure`",

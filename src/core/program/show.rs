@@ -1,6 +1,7 @@
 //! `/program show`: the discount table (deal type × track) and each marketplace's fee schedule,
 //! built-in defaults marked as such.
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Table, Tone};
@@ -14,7 +15,7 @@ use crate::domain::program::{
 use crate::domain::Choice;
 use crate::store::program as store;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn show(ctx: &mut Ctx<'_>, _args: args::ProgramShow) -> CommandResult {
     let (ws, currency) = (ctx.workspace.id, ctx.workspace.currency);
     let table = store::program_table(ctx.conn(), ws).await?;
     let schedule = store::fee_schedule(ctx.conn(), ws, currency).await?;

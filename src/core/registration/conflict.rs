@@ -50,7 +50,11 @@ impl Submission {
                 let value = match (*name, distributor_id) {
                     ("partner", _) => Some(format!("#{partner_id}")),
                     ("distributor", Some(id)) => Some(format!("#{id}")),
-                    _ => ctx.opts.text(name).map(str::to_string),
+                    _ => ctx
+                        .given_text
+                        .iter()
+                        .find(|(given, _)| given == name)
+                        .map(|(_, text)| text.clone()),
                 };
                 value.map(|v| (*name, v))
             })

@@ -3,7 +3,8 @@
 
 use super::card::{self, View};
 use super::review::decided;
-use super::{audit, decide, id_option, load, sweep, write};
+use super::{audit, decide, load, sweep, write};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Post, Reply};
@@ -13,11 +14,11 @@ use crate::domain::registration::{effective_status, Event, RegistrationStatus};
 use crate::store::deal::Deal;
 use crate::store::registration;
 
-pub async fn resubmit(ctx: &mut Ctx<'_>) -> CommandResult {
-    let id = id_option(ctx)?;
-    let amount = ctx.amount("amount")?;
-    let close = ctx.date("close")?;
-    let notes = ctx.opts.text("notes").map(str::to_string);
+pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> CommandResult {
+    let id = args.id;
+    let amount = args.amount.map(|m| m.minor);
+    let close = args.close;
+    let notes = args.notes;
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let mut after = decide(ctx, &before, &Event::Resubmit).await?;
@@ -59,8 +60,8 @@ pub async fn resubmit(ctx: &mut Ctx<'_>) -> CommandResult {
     Ok(reply)
 }
 
-pub async fn extend(ctx: &mut Ctx<'_>) -> CommandResult {
-    let id = id_option(ctx)?;
+pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> CommandResult {
+    let id = args.id;
     let before = load(ctx, id).await?;
     let after = decide(ctx, &before, &Event::Extend).await?;
     sweep(ctx).await?;
@@ -77,8 +78,8 @@ pub async fn extend(ctx: &mut Ctx<'_>) -> CommandResult {
     Ok(Reply::success(text).with_card(card::card(ctx, &view)))
 }
 
-pub async fn withdraw(ctx: &mut Ctx<'_>) -> CommandResult {
-    let id = id_option(ctx)?;
+pub async fn withdraw(ctx: &mut Ctx<'_>, args: args::RegistrationWithdraw) -> CommandResult {
+    let id = args.id;
     let before = load(ctx, id).await?;
     if before.submitted_by != ctx.actor.user_id && !ctx.is_manager() {
         let ws = ctx.workspace.id;

@@ -2,7 +2,8 @@
 //! first, 20 a page, Prev/Next carrying the filters), and approved ones expiring soon.
 
 use super::card::{self, View};
-use super::{id_option, load};
+use super::load;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
@@ -20,31 +21,31 @@ const PAGE_SIZE: i64 = 20;
 /// Most registrations `/registration expiring` lists.
 const EXPIRING_SHOWN: i64 = 50;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
-    let id = id_option(ctx)?;
+pub async fn show(ctx: &mut Ctx<'_>, args: args::RegistrationShow) -> CommandResult {
+    let id = args.id;
     let reg = load(ctx, id).await?;
     let view = View::load(ctx, reg).await?;
     Ok(Reply::card(card::card(ctx, &view)))
 }
 
-pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn list(ctx: &mut Ctx<'_>, args: args::RegistrationList) -> CommandResult {
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let mut filter = RegistrationFilter::default();
     let mut said: Vec<String> = Vec::new();
     let mut carried: Vec<(&str, String)> = Vec::new();
-    let status: Option<RegistrationStatus> = ctx.opts.choice("status")?;
+    let status: Option<RegistrationStatus> = args.status;
     if let Some(status) = status {
         filter.status = Some(status);
         said.push(status.label().to_lowercase());
         carried.push(("status", status.as_str().to_string()));
     }
-    if let Some(text) = ctx.opts.text("partner").map(str::to_string) {
+    if let Some(text) = args.partner {
         let found = lookup::partner(ctx, &text).await?;
         filter.partner_id = Some(found.id);
         said.push(format!("by {}", found.name));
         carried.push(("partner", format!("#{}", found.id)));
     }
-    if let Some(text) = ctx.opts.text("territory").map(str::to_string) {
+    if let Some(text) = args.territory {
         let found = lookup::territory(ctx, &text).await?;
         filter.territory_id = Some(found.id);
         said.push(format!("in {}", found.name));
@@ -63,7 +64,7 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
         )));
     }
     let pages = (count + PAGE_SIZE - 1) / PAGE_SIZE;
-    let page = ctx.opts.integer("page").unwrap_or(1);
+    let page = args.page.unwrap_or(1);
     if page > pages {
         return Err(CommandError::invalid(format!(
             "page {page} is past the end: there {} {pages} page{}",
@@ -111,9 +112,9 @@ pub async fn list(ctx: &mut Ctx<'_>) -> CommandResult {
     )
 }
 
-pub async fn expiring(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn expiring(ctx: &mut Ctx<'_>, args: args::RegistrationExpiring) -> CommandResult {
     let (ws, today) = (ctx.workspace.id, ctx.today);
-    let days = ctx.opts.integer("days").unwrap_or(30);
+    let days = args.days.unwrap_or(30);
     let until = u64::try_from(days)
         .ok()
         .and_then(|d| today.checked_add_days(Days::new(d)))

@@ -46,13 +46,6 @@ pub(crate) async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Registrati
     })
 }
 
-/// The `id` option.
-pub(crate) fn id_option(ctx: &Ctx<'_>) -> CommandResult<i64> {
-    ctx.opts
-        .integer("id")
-        .ok_or_else(|| CommandError::invalid("give the registration number, like `id:12`"))
-}
-
 /// What the state machine needs to know about `reg`, in this workspace, for this actor.
 pub(crate) fn facts(ctx: &Ctx<'_>, reg: &Registration, names: &RegistrationNames) -> Facts {
     Facts {

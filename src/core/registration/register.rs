@@ -4,6 +4,7 @@
 
 use super::card::{self, View};
 use super::conflict::{self, Submission};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::input::partner_type;
 use crate::core::error::{CommandError, CommandResult};
@@ -18,23 +19,15 @@ use crate::domain::{echo, Choice};
 use crate::store::account::AccountRef;
 use crate::store::registration::{self, conflicts, Registration};
 
-pub async fn register(ctx: &mut Ctx<'_>) -> CommandResult {
-    let account_input = ctx.opts.required_text("account")?.to_string();
-    let partner_input = ctx.opts.required_text("partner")?.to_string();
-    let (Some(amount), Some(close)) = (ctx.amount("amount")?, ctx.date("close")?) else {
-        return Err(CommandError::invalid(
-            "`/deal register` needs `amount:` and `close:`",
-        ));
-    };
-    let reg_type: RegistrationType = ctx.opts.choice("type")?.ok_or_else(|| {
-        CommandError::invalid(
-            "give the registration `type:` (resale, msp, referral or services_attach)",
-        )
-    })?;
-    let marketplace: Marketplace = ctx.opts.choice("marketplace")?.unwrap_or(Marketplace::None);
-    let domain = ctx
-        .opts
-        .text("domain")
+pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandResult {
+    let account_input = args.account;
+    let partner_input = args.partner;
+    let (amount, close) = (args.amount.minor, args.close);
+    let reg_type: RegistrationType = args.r#type;
+    let marketplace: Marketplace = args.marketplace.unwrap_or(Marketplace::None);
+    let domain = args
+        .domain
+        .as_deref()
         .map(names::parse_domain)
         .transpose()?;
     if close < ctx.today {
@@ -44,7 +37,7 @@ pub async fn register(ctx: &mut Ctx<'_>) -> CommandResult {
             format_date(close)
         )));
     }
-    let portal_id = match ctx.opts.text("portal_id") {
+    let portal_id = match args.portal_id.as_deref() {
         None => None,
         Some(id) => Some(match marketplace {
             Marketplace::Aws => parse_ace_opportunity_id(id)?,
@@ -58,9 +51,9 @@ pub async fn register(ctx: &mut Ctx<'_>) -> CommandResult {
             Marketplace::Gcp | Marketplace::Azure => id.to_string(),
         }),
     };
-    let notes = ctx.opts.text("notes").unwrap_or_default().to_string();
+    let notes = args.notes.as_deref().unwrap_or_default().to_string();
     let partner = lookup::partner(ctx, &partner_input).await?;
-    let distributor = match ctx.opts.text("distributor").map(str::to_string) {
+    let distributor = match args.distributor {
         None => None,
         Some(text) => {
             let found = lookup::partner(ctx, &text).await?;
@@ -76,7 +69,7 @@ pub async fn register(ctx: &mut Ctx<'_>) -> CommandResult {
             Some(found)
         }
     };
-    let deal = match ctx.opts.text("deal").map(str::to_string) {
+    let deal = match args.deal {
         Some(text) => Some(crate::core::deal::resolve(ctx, &text).await?),
         None => None,
     };
@@ -136,8 +129,8 @@ pub async fn register(ctx: &mut Ctx<'_>) -> CommandResult {
         deal.as_ref().map(|d| d.id),
     )
     .await?;
-    let confirmed = ctx.opts.boolean("confirm") == Some(true);
-    let reason = ctx.opts.text("reason").map(str::to_string);
+    let confirmed = args.confirm == Some(true);
+    let reason = args.reason;
     let conflict_note = if holders.is_empty() {
         None
     } else {

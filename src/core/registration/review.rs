@@ -3,7 +3,8 @@
 //! deal it names (setting the partner roles that are empty) or creates one.
 
 use super::card::{self, View};
-use super::{audit, changed_meanwhile, decide, id_option, load, sweep, write};
+use super::{audit, changed_meanwhile, decide, load, sweep, write};
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::deal::default_name;
 use crate::core::deal::input::{partner_type, TRANSACTING_TYPES};
@@ -17,8 +18,8 @@ use crate::store::deal::{self, Deal};
 use crate::store::registration::{self, Claim, Registration};
 use crate::store::{account, posted};
 
-pub async fn approve(ctx: &mut Ctx<'_>) -> CommandResult {
-    let id = id_option(ctx)?;
+pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> CommandResult {
+    let id = args.id;
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let mut after = decide(ctx, &before, &Event::Approve).await?;
@@ -54,15 +55,23 @@ pub async fn approve(ctx: &mut Ctx<'_>) -> CommandResult {
     decided(ctx, after, "approved", headline).await
 }
 
-pub async fn deny(ctx: &mut Ctx<'_>) -> CommandResult {
-    let reason = ctx.opts.required_text("reason")?.to_string();
-    review(ctx, Event::Deny { reason }, "denied", "registration.deny").await
-}
-
-pub async fn return_(ctx: &mut Ctx<'_>) -> CommandResult {
-    let comments = ctx.opts.required_text("comments")?.to_string();
+pub async fn deny(ctx: &mut Ctx<'_>, args: args::RegistrationDeny) -> CommandResult {
+    let reason = args.reason.clone();
     review(
         ctx,
+        args.id,
+        Event::Deny { reason },
+        "denied",
+        "registration.deny",
+    )
+    .await
+}
+
+pub async fn return_(ctx: &mut Ctx<'_>, args: args::RegistrationReturn) -> CommandResult {
+    let comments = args.comments.clone();
+    review(
+        ctx,
+        args.id,
         Event::Return { comments },
         "returned for changes",
         "registration.return",
@@ -70,8 +79,13 @@ pub async fn return_(ctx: &mut Ctx<'_>) -> CommandResult {
     .await
 }
 
-async fn review(ctx: &mut Ctx<'_>, event: Event, done: &str, action: &str) -> CommandResult {
-    let id = id_option(ctx)?;
+async fn review(
+    ctx: &mut Ctx<'_>,
+    id: i64,
+    event: Event,
+    done: &str,
+    action: &str,
+) -> CommandResult {
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let after = decide(ctx, &before, &event).await?;

@@ -3,16 +3,15 @@
 //! and the one card that shows them all.
 //!
 //! - this file: the writes, each with an audit row holding the settings before and after.
-//! - [`parse`]: timezone and month parsing with "did you mean".
+//! - [`parse`]: month parsing with "did you mean" (timezones: [`crate::core::timezone`]).
 //! - [`show`]: the settings card and its next-step hints.
 
 mod parse;
 mod show;
 
-pub(crate) use parse::timezone;
-
 pub use show::show;
 
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Reply, Tone};
@@ -115,24 +114,28 @@ impl ChannelKind {
 const WORKSPACE_OPTIONS: &str = "`name:`, `timezone:`, `currency:`, `fiscal_year_start:`, \
     `forecast_deadline:` or `open_read:`";
 
-pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn workspace(ctx: &mut Ctx<'_>, args: args::SetupWorkspace) -> CommandResult {
     // Parse everything first: a typo anywhere changes nothing.
-    let name = ctx
-        .opts
-        .text("name")
+    let name = args
+        .name
+        .as_deref()
         .map(|t| Name::parse(t, "workspace name"))
         .transpose()?;
-    let timezone = ctx.opts.text("timezone").map(parse::timezone).transpose()?;
-    let currency = ctx.opts.text("currency").map(Currency::parse).transpose()?;
-    let start_month = ctx
-        .opts
-        .text("fiscal_year_start")
+    let timezone = args
+        .timezone
+        .as_deref()
+        .map(crate::core::timezone::parse)
+        .transpose()?;
+    let currency = args.currency.as_deref().map(Currency::parse).transpose()?;
+    let start_month = args
+        .fiscal_year_start
+        .as_deref()
         .map(parse::month)
         .transpose()?;
-    let open_read = ctx.opts.boolean("open_read");
-    let deadline = ctx
-        .opts
-        .text("forecast_deadline")
+    let open_read = args.open_read;
+    let deadline = args
+        .forecast_deadline
+        .as_deref()
         .map(str::parse::<Deadline>)
         .transpose()?;
     if name.is_none()
@@ -260,16 +263,10 @@ pub async fn workspace(ctx: &mut Ctx<'_>) -> CommandResult {
     Ok(reply)
 }
 
-pub async fn role(ctx: &mut Ctx<'_>) -> CommandResult {
-    let discord_role = ctx
-        .opts
-        .role("role")
-        .ok_or_else(|| CommandError::invalid("`/setup role` needs `role:`, a Discord role"))?;
-    let role: Role = ctx
-        .opts
-        .choice("as")?
-        .ok_or_else(|| CommandError::invalid("`/setup role` needs `as:`, like `as:ptm`"))?;
-    let remove = ctx.opts.boolean("remove").unwrap_or(false);
+pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
+    let discord_role = args.role;
+    let role: Role = args.r#as;
+    let remove = args.remove.unwrap_or(false);
     let ws = ctx.workspace.id;
     let mapping = json!({ "discord_role_id": discord_role, "role": role.as_str() });
     let mention = || Text::new().role(discord_role);
@@ -316,18 +313,15 @@ pub async fn role(ctx: &mut Ctx<'_>) -> CommandResult {
     ))
 }
 
-pub async fn channel(ctx: &mut Ctx<'_>) -> CommandResult {
-    let kind_text = ctx.opts.required_text("kind")?;
+pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResult {
+    let kind_text = &args.kind;
     let kind = ChannelKind::parse(kind_text).ok_or_else(|| {
         CommandError::invalid(format!(
             "`kind` cannot be `{}`; choose review, digest, reminders or announcements",
             crate::domain::echo(kind_text)
         ))
     })?;
-    let channel = ctx
-        .opts
-        .channel("channel")
-        .ok_or_else(|| CommandError::invalid("`/setup channel` needs `channel:`, a channel"))?;
+    let channel = args.channel;
     let old = kind.current(&ctx.workspace);
     if old == Some(channel) {
         return Ok(Reply::info(

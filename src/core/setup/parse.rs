@@ -1,10 +1,9 @@
-//! Reading the settings people type: IANA timezones (case-insensitive, spaces for underscores,
-//! close names suggested on a typo) and months (by name, three-letter abbreviation or number).
+//! Reading the settings people type: months (by name, three-letter abbreviation or number).
+//! Timezones are read by [`crate::core::timezone`], which `/schedule` shares.
 
 use crate::core::error::{CommandError, CommandResult};
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::{echo, names};
-use chrono_tz::{Tz, TZ_VARIANTS};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -20,29 +19,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// `Europe/Berlin`, `europe/berlin`, `America/New York`, `UTC`.
-pub(crate) fn timezone(input: &str) -> CommandResult<Tz> {
-    let wanted = input.trim().replace(' ', "_");
-    if let Ok(tz) = wanted.parse::<Tz>() {
-        return Ok(tz);
-    }
-    if let Some(tz) = TZ_VARIANTS
-        .iter()
-        .find(|tz| tz.name().eq_ignore_ascii_case(&wanted))
-    {
-        return Ok(*tz);
-    }
-    let hint = names::did_you_mean(&names::suggest(
-        input,
-        TZ_VARIANTS.iter().map(|tz| tz.name()),
-    ));
-    Err(CommandError::invalid(format!(
-        "timezone `{}` is not an IANA timezone.{hint} Use a name like `Europe/Berlin`, \
-         `America/New_York` or `UTC`.",
-        echo(input)
-    )))
-}
 
 /// The month number (1..=12) of `february`, `Feb` or `2`.
 pub(super) fn month(input: &str) -> CommandResult<u32> {
@@ -79,24 +55,6 @@ pub(crate) fn month_name(month: u32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn timezones_are_read_case_insensitively_and_with_spaces() {
-        assert_eq!(timezone("Europe/Berlin").unwrap(), Tz::Europe__Berlin);
-        assert_eq!(timezone("europe/berlin").unwrap(), Tz::Europe__Berlin);
-        assert_eq!(timezone("America/New York").unwrap(), Tz::America__New_York);
-        assert_eq!(timezone(" UTC ").unwrap(), Tz::UTC);
-    }
-
-    #[test]
-    fn a_misspelt_timezone_suggests_the_close_one() {
-        let err = timezone("Europe/Berln").unwrap_err().to_string();
-        assert!(
-            err.contains("timezone `Europe/Berln` is not an IANA timezone"),
-            "{err}"
-        );
-        assert!(err.contains("Did you mean `Europe/Berlin`"), "{err}");
-    }
 
     #[test]
     fn months_are_read_by_name_abbreviation_or_number() {

@@ -3,6 +3,7 @@
 
 use super::parse::month_name;
 use super::ChannelKind;
+use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 /// Role mappings listed on the card (a Discord field value holds 1024 characters).
 const MAPPINGS_SHOWN: usize = 20;
 
-pub async fn show(ctx: &mut Ctx<'_>) -> CommandResult {
+pub async fn show(ctx: &mut Ctx<'_>, _args: args::SetupShow) -> CommandResult {
     let ws = ctx.workspace.clone();
     let mut mappings = workspace::role_mappings(ctx.conn(), ws.id).await?;
     mappings.sort_by_key(|(id, role)| (Role::ALL.iter().position(|r| r == role), *id));

@@ -6,8 +6,9 @@
 //! late: it is marked failed as abandoned (catch-up posts one run, the latest).
 
 use super::deliver::Job;
-use super::{recurrence, Runner, TickReport};
+use super::{Runner, TickReport};
 use crate::store::job_run::{self, JobRun};
+use crate::store::ledger::recurrence;
 use crate::store::schedule;
 use chrono::{DateTime, Utc};
 

@@ -4,7 +4,7 @@
 use super::{button, click, reg_id, register, setup, status, submit, REVIEW_CHANNEL};
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
-use partnerbot::core::commands::updates_in_place;
+use partnerbot::core::command::CommandKind;
 use partnerbot::domain::role::Role;
 
 const PTM: &str = "Pat Ptm";
@@ -53,7 +53,7 @@ crate::both_backends!(
             "registration deny",
             "registration return",
         ] {
-            assert!(updates_in_place(key));
+            assert!(CommandKind::from_key(key).is_some_and(|k| k.updates_in_place()));
         }
         app.core
             .record_posted(WS, &format!("registration:{id}"), REVIEW_CHANNEL, 555)

@@ -1,7 +1,10 @@
 //! The weekly digest posted by a schedule on the generated reference dataset: one message in the
 //! digest channel with the embed and the PNG chart, within Discord's limits, and the run posted
 //! in the ledger. The full reference dataset (50 territories, 2,000 partners, 200,000 deals,
-//! 2,000,000 touches) on SQLite; its hundredth on both backends.
+//! 2,000,000 touches) on SQLite; its hundredth on both backends. Built only with the
+//! `dev-tools` feature, which the reference generator needs.
+
+#![cfg(feature = "dev-tools")]
 
 use super::{add, at, discord_poster, ledger, runner, CHANNELS};
 use crate::discord::assert_within_limits;

@@ -10,8 +10,9 @@ use crate::support::TestApp;
 use chrono::{DateTime, Utc};
 use partnerbot::core::reply::Post;
 use partnerbot::domain::schedule::ScheduleKind;
-use partnerbot::scheduler::runner::{nonce, PostFuture, Poster, TickReport};
+use partnerbot::scheduler::runner::{PostFuture, Poster, TickReport};
 use partnerbot::store::job_run::{self, RunStatus};
+use partnerbot::store::ledger::nonce;
 use partnerbot::store::schedule::Schedule;
 use std::sync::Arc;
 

@@ -7,8 +7,8 @@ use crate::support::discord_app::DiscordApp;
 use crate::support::fake_discord::WAIT;
 use crate::support::Backend;
 use partnerbot::domain::schedule::ScheduleKind;
-use partnerbot::scheduler::runner::nonce;
 use partnerbot::store::job_run::RunStatus;
+use partnerbot::store::ledger::nonce;
 
 async fn a_due_run_is_posted_by_the_running_bot(backend: Backend) {
     let Some(app) = DiscordApp::start_scheduling(backend, fast()).await else {
