@@ -6,7 +6,9 @@ use crate::core::custom_id;
 use crate::core::manifest::{kind, LeafCommand, OptionManifest};
 use crate::core::reply::{clip, Form, FormField, Reply};
 
-/// Discord allows five inputs in a modal, 45 characters per label and title.
+/// A form asks for at most five things, with labels and title of at most 45 characters: short
+/// enough to fill in on a phone. (Discord's modals happen to allow exactly that; the door
+/// enforces its own limits in `discord::builders`.)
 const MAX_FIELDS: usize = 5;
 const MAX_LABEL: usize = 45;
 

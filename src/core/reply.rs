@@ -149,6 +149,9 @@ pub struct Button {
     pub label: String,
     /// `action:record` (e.g. `deal.list:page=2`); checked again for permission when clicked.
     pub custom_id: String,
+    /// Moves through a list (Prev/Next) rather than acting: doors show it quieter.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paging: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +213,7 @@ impl Reply {
         self.buttons.push(Button {
             label: label.into(),
             custom_id: custom_id.into(),
+            paging: false,
         });
         self
     }
@@ -249,7 +253,11 @@ impl Reply {
             return self;
         }
         for (label, id) in wanted {
-            self = self.with_button(label, id.expect("checked above"));
+            self.buttons.push(Button {
+                label: label.to_string(),
+                custom_id: id.expect("checked above"),
+                paging: true,
+            });
         }
         self
     }

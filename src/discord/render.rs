@@ -69,6 +69,8 @@ pub struct OutField {
 pub struct OutButton {
     pub label: String,
     pub custom_id: String,
+    /// Prev/Next of a list: shown grey, actions blue.
+    pub paging: bool,
 }
 
 /// A reply laid out: its messages in order, and whether only the caller sees them.
@@ -269,6 +271,7 @@ fn buttons(reply: &Reply, notes: &mut Vec<String>) -> Vec<OutButton> {
         out.push(OutButton {
             label,
             custom_id: button.custom_id.clone(),
+            paging: button.paging,
         });
     }
     let max = limits::BUTTONS_PER_ROW * limits::ROWS;
