@@ -3,6 +3,7 @@
 //! slash commands as in Discord, acting as a local member who holds every role unless
 //! `--as NAME --role ptm` says otherwise.
 
+pub mod markup;
 pub mod parse;
 pub mod progress;
 pub mod render;

@@ -3,6 +3,7 @@
 //! `'`, and `\"` escapes a quote inside a quoted value. Nothing typed inside a value can become
 //! another option.
 
+use crate::core::OptionInput;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,17 +13,40 @@ pub struct ParsedLine {
 }
 
 impl ParsedLine {
-    /// The line as the core's command action, every option as typed text.
+    /// The line as the core's command action: a value written as a mention (`<@id>`, `<#id>`,
+    /// `<@&id>`) as that member, channel or role; every other option as typed text.
     pub fn into_action(self) -> crate::core::Action {
         crate::core::Action::Command {
             path: self.path,
             options: self
                 .options
                 .into_iter()
-                .map(|(k, v)| (k, crate::core::OptionInput::Text(v)))
+                .map(|(k, v)| (k, option_input(v)))
                 .collect(),
         }
     }
+}
+
+/// A typed value, recognising Discord's mention syntax (`<@123>`, `<@!123>`, `<#123>`,
+/// `<@&123>`) so the core receives ids, never markup.
+pub fn option_input(value: String) -> OptionInput {
+    let inner = value
+        .trim()
+        .strip_prefix('<')
+        .and_then(|s| s.strip_suffix('>'));
+    let typed = inner.and_then(|inner| {
+        let id = |digits: &str| digits.parse::<i64>().ok().filter(|id| *id > 0);
+        if let Some(role) = inner.strip_prefix("@&") {
+            id(role).map(OptionInput::Role)
+        } else if let Some(user) = inner.strip_prefix('@') {
+            id(user.strip_prefix('!').unwrap_or(user)).map(OptionInput::User)
+        } else if let Some(channel) = inner.strip_prefix('#') {
+            id(channel).map(OptionInput::Channel)
+        } else {
+            None
+        }
+    });
+    typed.unwrap_or(OptionInput::Text(value))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,5 +231,24 @@ mod tests {
     #[test]
     fn an_empty_line_asks_for_a_command() {
         assert!(parse_line("   ").is_err());
+    }
+
+    #[test]
+    fn mentions_become_ids_and_everything_else_stays_text() {
+        let input = |v: &str| option_input(v.to_string());
+        assert_eq!(input("<@123>"), OptionInput::User(123));
+        assert_eq!(input("<@!123>"), OptionInput::User(123));
+        assert_eq!(input(" <#45> "), OptionInput::Channel(45));
+        assert_eq!(input("<@&67>"), OptionInput::Role(67));
+        for text in [
+            "Dana Lee",
+            "@Dana",
+            "<@abc>",
+            "<#>",
+            "met <@1> today",
+            "123",
+        ] {
+            assert_eq!(input(text), OptionInput::Text(text.to_string()), "{text}");
+        }
     }
 }

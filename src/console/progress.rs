@@ -1,5 +1,5 @@
-//! Progress for long work (demo and reference-dataset generation, which `bench` and
-//! `dataset` run): an `indicatif` bar redrawn on stderr when stderr is a terminal, plain
+//! Progress for long work (demo and reference-dataset generation, which `console --demo` and
+//! `bench` run): an `indicatif` bar redrawn on stderr when stderr is a terminal, plain
 //! "x of y" lines every ten percent otherwise (logs and CI), and a closing "done" line either way.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

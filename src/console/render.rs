@@ -3,6 +3,7 @@
 //! Widths are display widths (`unicode-width`; tables laid out by `comfy-table`), so CJK names
 //! and emoji, two columns wide, keep columns aligned.
 
+use crate::console::markup;
 use crate::core::reply::{Card, Reply, Table, Tone};
 use unicode_width::UnicodeWidthStr;
 
@@ -64,14 +65,14 @@ impl Style {
 
 pub fn render(reply: &Reply, style: Style) -> String {
     let mut out = String::new();
-    if let Some(text) = &reply.text {
+    if let Some(text) = reply.text.as_ref().map(markup::text) {
         let mark = match reply.tone {
             Tone::Success => "✔ ",
             Tone::Error => "✘ ",
             Tone::Warning => "! ",
             Tone::Info => "",
         };
-        let line = format!("{mark}{}", style.inline(text));
+        let line = format!("{mark}{}", style.inline(&text));
         if reply.tone == Tone::Error {
             out.push_str(&style.tone(Tone::Error, &line));
         } else {
@@ -118,31 +119,35 @@ fn render_card(card: &Card, style: Style, out: &mut String) {
     let rule = "─".repeat(40usize.saturating_sub(title.width()));
     out.push_str(&style.tone(card.tone, &format!("{title}{rule}")));
     out.push('\n');
-    if let Some(description) = &card.description {
-        out.push_str(&style.inline(description));
+    if let Some(description) = card.description.as_ref().map(markup::text) {
+        out.push_str(&style.inline(&description));
         out.push('\n');
     }
-    let name_width = card
+    let fields: Vec<(&str, String)> = card
         .fields
         .iter()
-        .filter(|f| !f.value.contains('\n'))
-        .map(|f| f.name.width())
+        .map(|f| (f.name.as_str(), markup::text(&f.value)))
+        .collect();
+    let name_width = fields
+        .iter()
+        .filter(|(_, value)| !value.contains('\n'))
+        .map(|(name, _)| name.width())
         .max()
         .unwrap_or(0);
-    for field in &card.fields {
-        if field.value.contains('\n') {
-            out.push_str(&style.paint("1", &field.name));
+    for (name, value) in &fields {
+        if value.contains('\n') {
+            out.push_str(&style.paint("1", name));
             out.push('\n');
-            for line in field.value.lines() {
+            for line in value.lines() {
                 out.push_str(&format!("  {}\n", style.inline(line)));
             }
         } else {
-            let pad = name_width - field.name.width();
+            let pad = name_width - name.width();
             out.push_str(&format!(
                 "{}{}  {}\n",
-                style.paint("1", &field.name),
+                style.paint("1", name),
                 " ".repeat(pad),
-                style.inline(&field.value)
+                style.inline(value)
             ));
         }
     }

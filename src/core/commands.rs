@@ -107,6 +107,16 @@ impl CommandKind {
     }
 }
 
+/// Whether the answer to a button (or to the form it opened) with this custom id replaces the
+/// message the button is on: another page of a list, or a command that updates its card in
+/// place. Doors ask this before running the click; they never read custom ids themselves.
+pub fn answers_in_place(custom_id: &str) -> bool {
+    crate::core::custom_id::decode(custom_id).is_some_and(|(path, options)| {
+        options.iter().any(|(k, _)| k == "page")
+            || CommandKind::from_key(&path.join(" ")).is_some_and(CommandKind::updates_in_place)
+    })
+}
+
 /// Runs the command's handler with its typed arguments.
 pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> CommandResult {
     match command {
@@ -158,5 +168,18 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> CommandResult {
         Command::SchedulePause(args) => schedule::pause(ctx, args).await,
         Command::ScheduleResume(args) => schedule::resume(ctx, args).await,
         Command::ScheduleRunNow(args) => schedule::run_now(ctx, args).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::answers_in_place;
+
+    #[test]
+    fn only_paging_and_in_place_buttons_replace_their_message() {
+        assert!(answers_in_place("deal list:page=2&partner=Globex"));
+        assert!(answers_in_place("registration approve:id=3"));
+        assert!(!answers_in_place("deal list:partner=#3"));
+        assert!(!answers_in_place("touch log:deal=4"));
     }
 }

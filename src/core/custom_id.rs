@@ -1,12 +1,13 @@
 //! Custom ids of buttons and modals: `<command key>:<name=value&name=value>`, e.g.
 //! `deal list:page=2&territory=AMER East`. A click is turned back into that command with those
 //! options, so it goes through the same permission check and validation as a typed command.
-//! Discord allows 100 characters; longer ids are not produced.
+//! Ids longer than [`MAX_LEN`] are not produced.
 
-/// Discord's limit on a component or modal custom id.
+/// The longest custom id the core produces, in characters: short enough for every door to carry
+/// (each door checks its own transport's limit against it).
 pub const MAX_LEN: usize = 100;
 
-/// The custom id for running `key` with `params`, or `None` when it would exceed Discord's limit.
+/// The custom id for running `key` with `params`, or `None` when it would exceed [`MAX_LEN`].
 pub fn encode(key: &str, params: &[(&str, String)]) -> Option<String> {
     let mut id = key.to_string();
     for (i, (name, value)) in params.iter().enumerate() {
@@ -81,7 +82,7 @@ mod tests {
     }
 
     #[test]
-    fn an_id_over_discords_limit_is_not_produced() {
+    fn an_id_over_the_limit_is_not_produced() {
         assert!(encode("deal list", &[("partner", "x".repeat(100))]).is_none());
     }
 

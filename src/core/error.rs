@@ -4,14 +4,15 @@
 //! - ours (database down, a bug): logged with its whole cause chain under a short reference, and
 //!   the user sees only that reference. Internal text is never sent to chat.
 
+use crate::core::text::Text;
 use crate::domain::DomainError;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
-    /// Bad input: the message tells the person what to fix.
+    /// Bad input: the message tells the person what to fix (it may mention a member).
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
     /// The person's roles do not allow this.
     #[error("{0}")]
     Denied(String),
@@ -23,14 +24,14 @@ pub enum CommandError {
 pub type CommandResult<T = crate::core::reply::Reply> = Result<T, CommandError>;
 
 impl CommandError {
-    pub fn invalid(message: impl Into<String>) -> CommandError {
+    pub fn invalid(message: impl Into<Text>) -> CommandError {
         CommandError::Invalid(message.into())
     }
 }
 
 impl From<DomainError> for CommandError {
     fn from(err: DomainError) -> Self {
-        CommandError::Invalid(err.to_string())
+        CommandError::invalid(err.to_string())
     }
 }
 

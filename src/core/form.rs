@@ -4,9 +4,11 @@
 
 use crate::core::custom_id;
 use crate::core::manifest::{kind, LeafCommand, OptionManifest};
-use crate::core::reply::{clip, Form, FormField};
+use crate::core::reply::{clip, Form, FormField, Reply};
 
-/// Discord allows five inputs in a modal, 45 characters per label and title.
+/// A form asks for at most five things, with labels and title of at most 45 characters: short
+/// enough to fill in on a phone. (Discord's modals happen to allow exactly that; the door
+/// enforces its own limits in `discord::builders`.)
 const MAX_FIELDS: usize = 5;
 const MAX_LABEL: usize = 45;
 
@@ -77,5 +79,58 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// Where a door cannot open a form (after a deferral, or in answer to a form), what it asks
+/// for, as text.
+pub fn as_text(form: &Form) -> Reply {
+    let command = custom_id::decode(&form.custom_id)
+        .map(|(path, _)| format!("`/{}`", path.join(" ")))
+        .unwrap_or_else(|| "the command".to_string());
+    let fields: Vec<String> = form
+        .fields
+        .iter()
+        .map(|f| format!("`{}:`", f.name))
+        .collect();
+    let options = if fields.is_empty() {
+        "the options it needs".to_string()
+    } else {
+        fields.join(", ")
+    };
+    Reply::info(format!(
+        "This needs a few more details: run {command} with {options}."
+    ))
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn a_form_that_cannot_open_says_which_options_to_give() {
+        let mut form = Form {
+            custom_id: "touch log:partner=#1".into(),
+            title: "Log a touch".into(),
+            fields: vec![FormField {
+                name: "type".into(),
+                label: "Type".into(),
+                required: true,
+                long: false,
+                placeholder: None,
+                max_length: None,
+                value: None,
+            }],
+        };
+        let text = as_text(&form).text.unwrap();
+        let text = text.as_plain().unwrap();
+        assert_eq!(
+            text,
+            "This needs a few more details: run `/touch log` with `type:`."
+        );
+        form.fields.clear();
+        let text = as_text(&form).text.unwrap();
+        let text = text.as_plain().unwrap();
+        assert!(text.ends_with("with the options it needs."), "{text}");
     }
 }

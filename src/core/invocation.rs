@@ -62,8 +62,12 @@ pub enum OptionInput {
     Text(String),
     Integer(i64),
     Boolean(bool),
-    /// A Discord user id (from a USER option).
+    /// A member's id (a door's member picker, or a mention the door recognised).
     User(i64),
+    /// A channel's id, as a door recognised it.
+    Channel(i64),
+    /// A chat role's id, as a door recognised it.
+    Role(i64),
 }
 
 impl Invocation {

@@ -4,6 +4,7 @@
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::options::UserArg;
+use crate::core::text::Text;
 use crate::domain::names;
 use crate::store::{member, territory};
 
@@ -58,8 +59,8 @@ pub async fn member(ctx: &mut Ctx<'_>, arg: &UserArg) -> CommandResult<member::M
     let ws = ctx.workspace.id;
     match arg {
         UserArg::Id(id) => member::get(ctx.conn(), ws, *id).await?.ok_or_else(|| {
-            CommandError::invalid(format!(
-                "<@{id}> has not used partnerbot in this workspace yet; ask them to run `/help` once"
+            CommandError::invalid(Text::new().user(*id, None).then(
+                " has not used partnerbot in this workspace yet; ask them to run `/help` once",
             ))
         }),
         UserArg::Name(name) => {
@@ -76,7 +77,7 @@ pub async fn member(ctx: &mut Ctx<'_>, arg: &UserArg) -> CommandResult<member::M
                     ))
                 }
                 n => Err(CommandError::invalid(format!(
-                    "{n} members are named `{name}`; mention the one you mean (`<@id>`)"
+                    "{n} members are named `{name}`; mention the one you mean (`@` and pick them)"
                 ))),
             }
         }

@@ -1,15 +1,10 @@
 //! The command manifests (`commands/*.json`, Discord's application-command schema): loaded once,
 //! used to resolve a command path, validate options, build `/help` and register with Discord.
-//! [`limits`]: Discord's limits on a command, checked before registering ([`check_limits`]).
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/manifests.rs"));
-
-pub mod limits;
-
-pub use limits::check_limits;
 
 /// Discord's option types.
 pub mod kind {

@@ -15,6 +15,7 @@ pub struct Mention {
     pub workspace_name: String,
     pub actor: Actor,
     pub channel_id: Option<i64>,
+    /// The question, without the mentions the door found in the message.
     pub text: String,
 }
 
@@ -107,13 +108,10 @@ impl Core {
     }
 }
 
-/// The account name or domain in a question: mentions, question words and punctuation removed.
+/// The account name or domain in a question: question words and punctuation removed.
 pub fn question_subject(text: &str) -> String {
-    let without_mentions: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| !(w.starts_with("<@") && w.ends_with('>')))
-        .collect();
-    let mut rest = without_mentions.join(" ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut rest = words.join(" ");
     rest = rest
         .trim()
         .trim_end_matches(['?', '!', '.'])
@@ -137,17 +135,11 @@ mod tests {
 
     #[test]
     fn the_account_is_found_in_a_question() {
-        assert_eq!(question_subject("<@123> who covers acme.com?"), "acme.com");
-        assert_eq!(
-            question_subject("<@!123> Who covers Acme Corp ?"),
-            "Acme Corp"
-        );
-        assert_eq!(
-            question_subject("<@123> coverage for \"Initech\""),
-            "Initech"
-        );
-        assert_eq!(question_subject("<@123> acme.com"), "acme.com");
-        assert_eq!(question_subject("<@123>"), "");
-        assert_eq!(question_subject("<@123> who covers?"), "");
+        assert_eq!(question_subject("who covers acme.com?"), "acme.com");
+        assert_eq!(question_subject("Who covers Acme Corp ?"), "Acme Corp");
+        assert_eq!(question_subject("coverage for \"Initech\""), "Initech");
+        assert_eq!(question_subject("acme.com"), "acme.com");
+        assert_eq!(question_subject(""), "");
+        assert_eq!(question_subject("who covers?"), "");
     }
 }

@@ -21,6 +21,7 @@ pub mod manifest;
 pub mod mention;
 pub mod options;
 pub mod reply;
+pub mod text;
 
 mod account;
 mod away;
@@ -82,9 +83,8 @@ impl Core {
     pub async fn handle(&self, invocation: &Invocation) -> Reply {
         match self.try_handle(invocation).await {
             Ok(reply) => reply,
-            Err(CommandError::Invalid(message)) | Err(CommandError::Denied(message)) => {
-                Reply::error(message)
-            }
+            Err(CommandError::Invalid(message)) => Reply::error(message),
+            Err(CommandError::Denied(message)) => Reply::error(message),
             Err(CommandError::Internal(err)) => {
                 let reference = error::error_reference();
                 tracing::error!(

@@ -16,7 +16,7 @@ pub enum Value {
     Integer(i64),
     Boolean(bool),
     User(UserArg),
-    /// A channel id (`#name` is not resolvable outside Discord; ids and `<#id>` are).
+    /// A channel id (the door resolves mentions; typed text must be the id).
     Channel(i64),
     /// A Discord role id.
     Role(i64),
@@ -242,13 +242,11 @@ fn convert(display: &str, spec: &OptionManifest, input: &OptionInput) -> Command
         (kind::USER, OptionInput::User(id)) => Value::User(UserArg::Id(*id)),
         (kind::USER, OptionInput::Text(text)) => Value::User(parse_user(name, text)?),
         (kind::CHANNEL, OptionInput::Text(text)) => {
-            Value::Channel(parse_mention(name, text, "<#", "channel")?)
+            Value::Channel(parse_id(name, text, "channel")?)
         }
-        (kind::CHANNEL, OptionInput::Integer(id)) => Value::Channel(*id),
-        (kind::ROLE, OptionInput::Text(text)) => {
-            Value::Role(parse_mention(name, text, "<@&", "role")?)
-        }
-        (kind::ROLE, OptionInput::Integer(id)) => Value::Role(*id),
+        (kind::CHANNEL, OptionInput::Channel(id) | OptionInput::Integer(id)) => Value::Channel(*id),
+        (kind::ROLE, OptionInput::Text(text)) => Value::Role(parse_id(name, text, "role")?),
+        (kind::ROLE, OptionInput::Role(id) | OptionInput::Integer(id)) => Value::Role(*id),
         _ => {
             return Err(CommandError::invalid(format!(
                 "option `{name}` of `{display}` got a value of the wrong kind"
@@ -341,20 +339,11 @@ fn parse_bool(name: &str, text: &str) -> CommandResult<bool> {
     }
 }
 
-/// `<@123>`, `<@!123>`, `123` or a display name (`@Dana Lee` or `Dana Lee`).
+/// A member's id (`123`, as page buttons carry it) or a display name (`@Dana Lee` or
+/// `Dana Lee`). Mentions are recognised by the door and arrive as [`OptionInput::User`].
 fn parse_user(name: &str, text: &str) -> CommandResult<UserArg> {
     let t = text.trim();
-    let inner = t
-        .strip_prefix("<@")
-        .and_then(|s| s.strip_suffix('>'))
-        .map(|s| s.trim_start_matches('!'));
-    if let Some(id) = inner {
-        return id
-            .parse()
-            .map(UserArg::Id)
-            .map_err(|_| CommandError::invalid(format!("`{name}`: `{t}` is not a valid mention")));
-    }
-    if !t.is_empty() && t.len() >= 15 && t.chars().all(|c| c.is_ascii_digit()) {
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
         if let Ok(id) = t.parse() {
             return Ok(UserArg::Id(id));
         }
@@ -368,19 +357,12 @@ fn parse_user(name: &str, text: &str) -> CommandResult<UserArg> {
     Ok(UserArg::Name(display.to_string()))
 }
 
-fn parse_mention(name: &str, text: &str, prefix: &str, what: &str) -> CommandResult<i64> {
+/// A channel or role given as text: its id. (Mentions arrive already recognised by the door.)
+fn parse_id(name: &str, text: &str, what: &str) -> CommandResult<i64> {
     let t = text.trim();
-    let digits = t
-        .strip_prefix(prefix)
-        .and_then(|s| s.strip_suffix('>'))
-        .unwrap_or(t);
-    digits
-        .parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| {
-            CommandError::invalid(format!(
-            "`{name}` needs a {what}: pick one in Discord, or give its id (a number), not `{t}`"
+    t.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+        CommandError::invalid(format!(
+            "`{name}` needs a {what}: mention one, or give its id (a number), not `{t}`"
         ))
-        })
+    })
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::text::{Span, Text};
+
 /// `text` cut to `max` characters, the last one an ellipsis when anything was cut.
 pub fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -47,7 +49,7 @@ pub struct Reply {
     pub visibility: Visibility,
     pub tone: Tone,
     /// A short line of text shown above the cards.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     pub cards: Vec<Card>,
     pub buttons: Vec<Button>,
     pub files: Vec<Attachment>,
@@ -114,7 +116,7 @@ pub struct FormField {
 pub struct Card {
     pub title: String,
     pub tone: Tone,
-    pub description: Option<String>,
+    pub description: Option<Text>,
     pub fields: Vec<Field>,
     pub table: Option<Table>,
     pub footer: Option<String>,
@@ -123,7 +125,7 @@ pub struct Card {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub name: String,
-    pub value: String,
+    pub value: Text,
     /// Shown side by side with its neighbours where the transport can.
     pub inline: bool,
 }
@@ -147,6 +149,9 @@ pub struct Button {
     pub label: String,
     /// `action:record` (e.g. `deal.list:page=2`); checked again for permission when clicked.
     pub custom_id: String,
+    /// Moves through a list (Prev/Next) rather than acting: doors show it quieter.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paging: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,21 +185,21 @@ impl Reply {
     }
 
     /// A private success message.
-    pub fn success(text: impl Into<String>) -> Reply {
+    pub fn success(text: impl Into<Text>) -> Reply {
         Reply::new(Visibility::Private, Tone::Success).with_text(text)
     }
 
     /// A private informational message.
-    pub fn info(text: impl Into<String>) -> Reply {
+    pub fn info(text: impl Into<Text>) -> Reply {
         Reply::new(Visibility::Private, Tone::Info).with_text(text)
     }
 
     /// A private error that says what to fix.
-    pub fn error(text: impl Into<String>) -> Reply {
+    pub fn error(text: impl Into<Text>) -> Reply {
         Reply::new(Visibility::Private, Tone::Error).with_text(text)
     }
 
-    pub fn with_text(mut self, text: impl Into<String>) -> Reply {
+    pub fn with_text(mut self, text: impl Into<Text>) -> Reply {
         self.text = Some(text.into());
         self
     }
@@ -208,6 +213,7 @@ impl Reply {
         self.buttons.push(Button {
             label: label.into(),
             custom_id: custom_id.into(),
+            paging: false,
         });
         self
     }
@@ -218,8 +224,8 @@ impl Reply {
     }
 
     /// Prev/Next buttons for page `page` of `pages` of the list command `key`, carrying its
-    /// filters. When an id would exceed Discord's limit (long names), the footer of the last
-    /// card says to page with `page:` instead.
+    /// filters. When an id would exceed [`crate::core::custom_id::MAX_LEN`] (long names), the
+    /// footer of the last card says to page with `page:` instead.
     pub fn with_page_buttons(
         mut self,
         key: &str,
@@ -247,7 +253,11 @@ impl Reply {
             return self;
         }
         for (label, id) in wanted {
-            self = self.with_button(label, id.expect("checked above"));
+            self.buttons.push(Button {
+                label: label.to_string(),
+                custom_id: id.expect("checked above"),
+                paging: true,
+            });
         }
         self
     }
@@ -331,13 +341,13 @@ impl Card {
         }
     }
 
-    pub fn description(mut self, text: impl Into<String>) -> Card {
+    pub fn description(mut self, text: impl Into<Text>) -> Card {
         self.description = Some(text.into());
         self
     }
 
     /// A field shown side by side with its inline neighbours.
-    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Card {
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<Text>) -> Card {
         self.fields.push(Field {
             name: name.into(),
             value: value.into(),
@@ -347,7 +357,7 @@ impl Card {
     }
 
     /// A field on a line of its own.
-    pub fn wide_field(mut self, name: impl Into<String>, value: impl Into<String>) -> Card {
+    pub fn wide_field(mut self, name: impl Into<String>, value: impl Into<Text>) -> Card {
         self.fields.push(Field {
             name: name.into(),
             value: value.into(),

@@ -7,6 +7,7 @@ use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
+use crate::core::text::Text;
 use crate::domain::schedule::cron::{CronError, CronExpr};
 use crate::domain::schedule::due::Recurrence;
 use crate::domain::schedule::ScheduleKind;
@@ -84,11 +85,11 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
             format!("Schedule #{id} added: {}", kind.label()),
             Tone::Success,
         )
-        .description(format!(
-            "{} ({}) in <#{channel}>.",
-            cron.describe(),
-            timezone.name()
-        ))
+        .description(
+            Text::plain(format!("{} ({}) in ", cron.describe(), timezone.name()))
+                .channel(channel)
+                .then("."),
+        )
         .wide_field(
             format!("Next {NEXT_RUNS} runs, {} time{zone_note}", ws_tz.name()),
             lines.join("\n"),
@@ -132,7 +133,7 @@ pub async fn list(ctx: &mut Ctx<'_>, _args: args::ScheduleList) -> CommandResult
                 cron.map_or(s.cron.clone(), |c| c.describe()),
                 s.timezone.name()
             ),
-            format!("<#{}>", s.channel_id),
+            format!("#{}", s.channel_id),
             if s.enabled { "active" } else { "paused" }.to_string(),
             next,
             last,
@@ -242,11 +243,14 @@ pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandRe
     )
     .await?;
     Ok(match post {
-        Some(post) => Reply::success(format!(
-            "Schedule #{id} ({}) posted in <#{}> now.",
-            schedule.kind.label(),
-            schedule.channel_id
-        ))
+        Some(post) => Reply::success(
+            Text::plain(format!(
+                "Schedule #{id} ({}) posted in ",
+                schedule.kind.label()
+            ))
+            .channel(schedule.channel_id)
+            .then(" now."),
+        )
         .with_post(post),
         None => Reply::info(format!(
             "Schedule #{id} ({}) has nothing to post now (everyone has submitted, or nothing expires).",

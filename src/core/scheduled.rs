@@ -6,9 +6,10 @@
 
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
-use crate::core::forecast::{local_time, week_status, WeekStatus};
+use crate::core::forecast::{week_status, WeekStatus};
 use crate::core::kpi::digest;
 use crate::core::reply::{Card, Post, Reply, Tone};
+use crate::core::text::Text;
 use crate::domain::forecast::ForecastWeek;
 use crate::domain::money::format_money_short;
 use crate::domain::schedule::ScheduleKind;
@@ -62,15 +63,15 @@ async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<i64>)>>
     if missing.is_empty() {
         return Ok(None);
     }
-    let due = local_time(ctx, week.deadline_at());
-    let mentions: Vec<String> = missing.iter().map(|(id, _)| format!("<@{id}>")).collect();
-    let text = format!(
-        "Forecast {} is due {due} ({}). Still to submit: {}. Use `/forecast submit`; \
-         out of office? `/away`.",
-        week.label(),
-        ctx.workspace.timezone.name(),
-        mentions.join(" ")
-    );
+    let zone = ctx.workspace.timezone;
+    let mentions = missing
+        .iter()
+        .map(|(id, name)| Text::new().user(*id, Some(name)));
+    let text = Text::plain(format!("Forecast {} is due ", week.label()))
+        .time(week.deadline_at(), zone)
+        .then(format!(" ({}). Still to submit: ", zone.name()))
+        .append(Text::join(mentions, " "))
+        .then(". Use `/forecast submit`; out of office? `/away`.");
     let reply = Reply::info(text).public();
     Ok(Some((
         reply,

@@ -208,7 +208,7 @@ impl ListRequest {
             carried.push(("account", a.name.clone()));
         }
         if let Some(m) = &self.member {
-            carried.push(("member", format!("<@{}>", m.user_id)));
+            carried.push(("member", m.user_id.to_string()));
         }
         if let Some(t) = self.touch_type {
             carried.push(("type", t.as_str().to_string()));

@@ -3,8 +3,8 @@
 //! Either way the first message of the layout answers and the rest follow as follow-ups. A form
 //! opens a modal where Discord allows one (not after a defer, not in answer to a modal).
 
-use crate::core::custom_id;
-use crate::core::reply::{Form, Reply};
+use crate::core::form::as_text as form_as_text;
+use crate::core::reply::Reply;
 use crate::discord::builders;
 use crate::discord::render::{layout, Layout};
 use serenity::builder::{
@@ -44,16 +44,6 @@ pub struct Target<'a> {
     pub kind: Kind,
     /// Largest attachment Discord accepts for this interaction, in bytes.
     pub file_limit: usize,
-}
-
-/// Whether a button's (or its modal's) custom id asks for an answer that replaces the message
-/// it is on: another page of a list, or a command that updates its card in place.
-pub fn in_place(custom_id: &str) -> bool {
-    custom_id::decode(custom_id).is_some_and(|(path, options)| {
-        options.iter().any(|(k, _)| k == "page")
-            || crate::core::command::CommandKind::from_key(&path.join(" "))
-                .is_some_and(|kind| kind.updates_in_place())
-    })
 }
 
 /// Runs `work` and answers with its reply, deferring first when it takes longer than
@@ -167,62 +157,4 @@ async fn follow_up(
             .await?;
     }
     Ok(())
-}
-
-/// Where a modal cannot be opened, what the form asks for, as text.
-fn form_as_text(form: &Form) -> Reply {
-    let command = custom_id::decode(&form.custom_id)
-        .map(|(path, _)| format!("`/{}`", path.join(" ")))
-        .unwrap_or_else(|| "the command".to_string());
-    let fields: Vec<String> = form
-        .fields
-        .iter()
-        .map(|f| format!("`{}:`", f.name))
-        .collect();
-    let options = if fields.is_empty() {
-        "the options it needs".to_string()
-    } else {
-        fields.join(", ")
-    };
-    Reply::info(format!(
-        "This needs a few more details: run {command} with {options}."
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::reply::FormField;
-
-    #[test]
-    fn only_paging_and_in_place_buttons_replace_their_message() {
-        assert!(in_place("deal list:page=2&partner=Globex"));
-        assert!(!in_place("deal list:partner=#3"));
-        assert!(!in_place("touch log:deal=4"));
-    }
-
-    #[test]
-    fn a_form_that_cannot_open_says_which_options_to_give() {
-        let mut form = Form {
-            custom_id: "touch log:partner=#1".into(),
-            title: "Log a touch".into(),
-            fields: vec![FormField {
-                name: "type".into(),
-                label: "Type".into(),
-                required: true,
-                long: false,
-                placeholder: None,
-                max_length: None,
-                value: None,
-            }],
-        };
-        let text = form_as_text(&form).text.unwrap();
-        assert_eq!(
-            text,
-            "This needs a few more details: run `/touch log` with `type:`."
-        );
-        form.fields.clear();
-        let text = form_as_text(&form).text.unwrap();
-        assert!(text.ends_with("with the options it needs."), "{text}");
-    }
 }

@@ -42,7 +42,7 @@ fn embeds(message: &OutMessage) -> Vec<CreateEmbed> {
     message.embeds.iter().map(embed).collect()
 }
 
-/// Buttons in rows of five; paging buttons (`page=` in the id) are grey, others blue.
+/// Buttons in rows of five; paging buttons are grey, others blue.
 pub fn components(buttons: &[OutButton]) -> Vec<CreateActionRow> {
     buttons
         .chunks(limits::BUTTONS_PER_ROW)
@@ -50,10 +50,9 @@ pub fn components(buttons: &[OutButton]) -> Vec<CreateActionRow> {
             CreateActionRow::Buttons(
                 row.iter()
                     .map(|b| {
-                        let paging = b.custom_id.contains("page=");
                         CreateButton::new(&b.custom_id)
                             .label(&b.label)
-                            .style(if paging {
+                            .style(if b.paging {
                                 ButtonStyle::Secondary
                             } else {
                                 ButtonStyle::Primary
@@ -255,11 +254,31 @@ mod tests {
             .map(|i| OutButton {
                 label: format!("B{i}"),
                 custom_id: format!("help:n={i}"),
+                paging: false,
             })
             .collect();
         let json = serde_json::to_value(components(&buttons)).unwrap();
         assert_eq!(json.as_array().unwrap().len(), 2);
         assert_eq!(json[0]["components"].as_array().unwrap().len(), 5);
         assert_eq!(json[1]["components"][1]["custom_id"], "help:n=6");
+    }
+
+    #[test]
+    fn paging_buttons_are_grey_and_actions_blue() {
+        let reply = crate::core::reply::Reply::info("Deals")
+            .with_button("Approve", "registration approve:id=3")
+            .with_page_buttons("deal list", 2, 3, &[]);
+        let layout = crate::discord::render::layout(&reply, usize::MAX);
+        let json = serde_json::to_value(components(&layout.messages[0].buttons)).unwrap();
+        let row = &json[0]["components"];
+        let styles: Vec<(&str, i64)> = (0..3)
+            .map(|i| {
+                (
+                    row[i]["label"].as_str().unwrap(),
+                    row[i]["style"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(styles, [("Approve", 1), ("Prev", 2), ("Next", 2)]);
     }
 }

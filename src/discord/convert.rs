@@ -226,8 +226,18 @@ pub fn mention(message: &Message) -> Mention {
             },
         },
         channel_id: Some(id(message.channel_id.get())),
-        text: message.content.clone(),
+        text: without_mentions(&message.content),
     }
+}
+
+/// A message's words without Discord mentions (`<@123>`, `<@!123>`, `<@&4>`): the question the
+/// core is asked.
+pub fn without_mentions(content: &str) -> String {
+    content
+        .split_whitespace()
+        .filter(|w| !(w.starts_with("<@") && w.ends_with('>')))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

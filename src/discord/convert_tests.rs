@@ -171,3 +171,16 @@ fn autocomplete_names_the_focused_option_and_what_was_typed() {
     assert_eq!(request.partial, "glo");
     assert_eq!(request.workspace_id, 900000000000000001);
 }
+
+#[test]
+fn a_question_reaches_the_core_without_its_mentions() {
+    assert_eq!(
+        without_mentions("<@123> who covers acme.com?"),
+        "who covers acme.com?"
+    );
+    assert_eq!(
+        without_mentions("<@!123>  Who covers  Acme Corp ?"),
+        "Who covers Acme Corp ?"
+    );
+    assert_eq!(without_mentions("<@123>"), "");
+}

@@ -60,7 +60,7 @@ impl Handler {
                     id: click.id,
                     token: &click.token,
                     kind: Kind::Button {
-                        in_place: answer::in_place(&click.data.custom_id),
+                        in_place: crate::core::commands::answers_in_place(&click.data.custom_id),
                     },
                     file_limit: file_limit(click.attachment_size_limit),
                 },
@@ -72,7 +72,7 @@ impl Handler {
                     token: &submit.token,
                     kind: Kind::ModalSubmit {
                         in_place: submit.message.is_some()
-                            && answer::in_place(&submit.data.custom_id),
+                            && crate::core::commands::answers_in_place(&submit.data.custom_id),
                     },
                     file_limit: DEFAULT_FILE_LIMIT,
                 },

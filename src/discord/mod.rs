@@ -23,6 +23,8 @@ mod answer;
 mod builders;
 pub mod convert;
 mod handler;
+pub mod manifest_limits;
+pub mod markup;
 mod posts;
 pub mod register;
 pub mod render;

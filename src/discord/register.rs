@@ -2,7 +2,8 @@
 //! commands Discord has, overwrites them in bulk with `commands/*.json`, and reports what that
 //! changed (added, updated, removed, unchanged). `--check` does only the offline check.
 
-use crate::core::manifest::{self, check_limits};
+use crate::core::manifest;
+use crate::discord::manifest_limits::check_limits;
 use crate::discord::{http, is_unauthorized, DiscordSettings, TokenRejected};
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};

@@ -7,6 +7,7 @@
 //! it into serenity's request builders.
 
 use crate::core::reply::{Attachment, Card, Field, Reply, Visibility};
+use crate::discord::markup;
 use crate::discord::split::{chars, split_text, trim, Pages};
 
 /// Discord's limits on a message (checked against the API documentation).
@@ -25,6 +26,8 @@ pub mod limits {
     pub const ROWS: usize = 5;
     pub const BUTTON_LABEL: usize = 80;
     pub const FILES: usize = 10;
+    /// A component's or modal's custom id, in characters.
+    pub const CUSTOM_ID: usize = 100;
     /// The largest attachment when an interaction does not say (Discord's default for bots).
     pub const DEFAULT_FILE_LIMIT: usize = 10 * 1024 * 1024;
     /// Channel messages carry no attachment limit; keep to the default.
@@ -66,6 +69,8 @@ pub struct OutField {
 pub struct OutButton {
     pub label: String,
     pub custom_id: String,
+    /// Prev/Next of a list: shown grey, actions blue.
+    pub paging: bool,
 }
 
 /// A reply laid out: its messages in order, and whether only the caller sees them.
@@ -108,7 +113,8 @@ pub fn layout(reply: &Reply, file_limit: usize) -> Layout {
     let mut notes = Vec::new();
     let mut content = None;
     let mut embeds = Vec::new();
-    if let Some(text) = reply.text.as_deref().filter(|t| !t.trim().is_empty()) {
+    let text = reply.text.as_ref().map(markup::text);
+    if let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) {
         if !reply.cards.is_empty() && chars(text) <= limits::CONTENT {
             content = Some(text.to_string());
         } else {
@@ -179,7 +185,8 @@ pub fn layout(reply: &Reply, file_limit: usize) -> Layout {
 fn card_embeds(card: &Card) -> Vec<OutEmbed> {
     let colour = card.tone.colour();
     let mut pages = Pages::new(limits::DESCRIPTION);
-    if let Some(description) = card.description.as_deref().filter(|d| !d.trim().is_empty()) {
+    let description = card.description.as_ref().map(markup::text);
+    if let Some(description) = description.as_deref().filter(|d| !d.trim().is_empty()) {
         pages.push_text(description);
     }
     if let Some(table) = &card.table {
@@ -224,14 +231,15 @@ fn split_field(field: &Field) -> Vec<OutField> {
         "" => BLANK.to_string(),
         name => trim(name, limits::FIELD_NAME),
     };
-    if field.value.trim().is_empty() {
+    let value = markup::text(&field.value);
+    if value.trim().is_empty() {
         return vec![OutField {
             name,
             value: BLANK.to_string(),
             inline: field.inline,
         }];
     }
-    let parts = split_text(&field.value, limits::FIELD_VALUE);
+    let parts = split_text(&value, limits::FIELD_VALUE);
     let single = parts.len() == 1;
     parts
         .into_iter()
@@ -263,6 +271,7 @@ fn buttons(reply: &Reply, notes: &mut Vec<String>) -> Vec<OutButton> {
         out.push(OutButton {
             label,
             custom_id: button.custom_id.clone(),
+            paging: button.paging,
         });
     }
     let max = limits::BUTTONS_PER_ROW * limits::ROWS;

@@ -244,3 +244,8 @@ fn a_public_reply_is_not_ephemeral_and_an_empty_one_still_says_something() {
     assert_within_limits(&layout);
     assert_eq!(layout.messages[0].content.as_deref(), Some("Done."));
 }
+
+#[test]
+fn every_custom_id_the_core_makes_fits_discord() {
+    const { assert!(crate::core::custom_id::MAX_LEN <= limits::CUSTOM_ID) };
+}

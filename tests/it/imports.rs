@@ -12,8 +12,8 @@
 //!   module under test. The layer rules hold for test code too.
 //! - Layers ([`LAYERS`]): `domain` imports no store, core, door, runner or generator; `store`
 //!   imports no core, door or runner; `core` imports no door, runner, bench or dataset.
-//! - Chat markup ([`CORE_MARKUP`]): no file under `src/core` writes `<@`, `<#` or `<t:`; not
-//!   asserted yet (see [`no_chat_markup_in_core`]).
+//! - Chat markup ([`CORE_MARKUP`]): no file under `src/core` writes `<@`, `<#` or `<t:` in a
+//!   string literal; replies carry mentions and times as `Text` spans that each door renders.
 
 mod checker;
 mod graph;
@@ -89,10 +89,7 @@ fn the_crate_has_no_import_cycles_and_keeps_its_layers() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// TODO(lead): enable once the core's replies carry no chat markup (another change removes
-/// it); then drop the `#[ignore]`.
 #[test]
-#[ignore = "the core still writes chat markup; enabled once it is removed"]
 fn no_chat_markup_in_core() {
     let found = markup_in_core(&source_files());
     assert!(found.is_empty(), "{}", found.join("\n"));

@@ -1,10 +1,11 @@
 //! The command surface is data (`commands/*.json`): every manifest parses, matches the command
 //! table both ways, keeps within Discord's limits, and every command has a working handler.
-//! Also proves the limit checker (`manifest::check_limits`) reports each limit it knows.
+//! Also proves the limit checker (`discord::manifest_limits::check_limits`) reports each limit it knows.
 
 use crate::support::TestApp;
 use partnerbot::core::command::CommandKind;
-use partnerbot::core::manifest::{self, check_limits, CommandManifest};
+use partnerbot::core::manifest::{self, CommandManifest};
+use partnerbot::discord::manifest_limits::check_limits;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::PathBuf;

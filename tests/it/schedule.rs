@@ -9,6 +9,14 @@ use partnerbot::console::local_user_id;
 use partnerbot::console::render::{render, Style};
 use partnerbot::domain::role::Role;
 
+/// A reply as the Discord door lays it out (every message, embed and field), for mentions.
+fn discord_text(reply: &partnerbot::core::reply::Reply) -> String {
+    format!(
+        "{:?}",
+        partnerbot::discord::render::layout(reply, usize::MAX)
+    )
+}
+
 crate::both_backends!(
     setup_channels_create_the_default_schedules_and_move_them,
     |app: TestApp| async move {
@@ -35,9 +43,9 @@ crate::both_backends!(
         );
         let list = squash(&app.ok("/schedule list").await);
         for expected in [
-            "#1 KPI digest every Monday at 09:00 (Europe/Berlin) <#333333333333> active Mon 30 Nov 2026 09:00",
-            "#3 Forecast reminder every Friday at 15:00 (Europe/Berlin) <#222222222222> active Fri 27 Nov 2026 15:00",
-            "#4 Registration expiry watch every day at 08:00 (Europe/Berlin) <#222222222222> active Sat 28 Nov 2026 08:00",
+            "#1 KPI digest every Monday at 09:00 (Europe/Berlin) #333333333333 active Mon 30 Nov 2026 09:00",
+            "#3 Forecast reminder every Friday at 15:00 (Europe/Berlin) #222222222222 active Fri 27 Nov 2026 15:00",
+            "#4 Registration expiry watch every day at 08:00 (Europe/Berlin) #222222222222 active Sat 28 Nov 2026 08:00",
         ] {
             assert!(list.contains(expected), "missing `{expected}` in:\n{list}");
         }
@@ -56,7 +64,7 @@ crate::both_backends!(
         let text = squash(&app.ok(r#"/schedule add kind:kpi_digest cron:"30 2 * * SUN" timezone:America/New_York channel:555555555555"#).await);
         assert!(text.contains("Schedule #1 added: KPI digest"), "{text}");
         assert!(
-            text.contains("every Sunday at 02:30 (America/New_York) in <#555555555555>"),
+            text.contains("every Sunday at 02:30 (America/New_York) in #555555555555"),
             "{text}"
         );
         assert!(
@@ -174,13 +182,22 @@ crate::both_backends!(
         let sam = local_user_id("Sam Ortiz");
         assert_eq!(post.pings, vec![sam]);
         let text = render(&post.message, Style::PLAIN);
+        assert!(text.contains("Still to submit: @Sam Ortiz."), "{text}");
         assert!(
-            text.contains(&format!("Still to submit: <@{sam}>.")),
+            text.contains("Forecast FY27-Q4 W05 is due Mon 30 Nov 2026 12:00 (UTC)"),
             "{text}"
         );
+        // In Discord the member is mentioned and the deadline is a timestamp each reader sees
+        // in their own time.
+        let discord = discord_text(&post.message);
         assert!(
-            text.contains("Forecast FY27-Q4 W05 is due Mon 30 Nov 12:00 (UTC)"),
-            "{text}"
+            discord.contains(&format!("Still to submit: <@{sam}>.")),
+            "{discord}"
+        );
+        let deadline = chrono::DateTime::parse_from_rfc3339("2026-11-30T12:00:00Z").unwrap();
+        assert!(
+            discord.contains(&format!("is due <t:{}:f> (UTC)", deadline.timestamp())),
+            "{discord}"
         );
         let reply = app.run("/schedule run-now id:2").await;
         let post = &reply.posts[0];
@@ -190,7 +207,8 @@ crate::both_backends!(
             text.contains("1 of 3 submitted (0 late), 1 away. Missing: Sam Ortiz."),
             "{text}"
         );
-        assert!(!text.contains("<@"), "{text}");
+        assert!(!text.contains('@'), "{text}");
+        assert!(!discord_text(&post.message).contains("<@"), "{text}");
         // Once Sam submits, the reminder has nothing to say.
         app.run_exact(
             1,

@@ -225,7 +225,7 @@ both_backends!(
 
         let mapped = app.ok("/setup role role:<@&4242> as:director").await;
         assert!(
-            mapped.contains("Members with <@&4242> are now Director in partnerbot"),
+            mapped.contains("Members with @&4242 are now Director in partnerbot"),
             "{mapped}"
         );
         let row = latest_audit(&app).await;
@@ -264,14 +264,11 @@ both_backends!(
         app.ok("/help").await;
         let text = app.ok("/setup channel kind:review channel:<#900>").await;
         assert!(
-            text.contains("Registration reviews are posted in <#900> from now on."),
+            text.contains("Registration reviews are posted in #900 from now on."),
             "{text}"
         );
         let moved = app.ok("/setup channel kind:review channel:901").await;
-        assert!(
-            moved.contains("in <#901> from now on (was <#900>)"),
-            "{moved}"
-        );
+        assert!(moved.contains("in #901 from now on (was #900)"), "{moved}");
         let row = latest_audit(&app).await;
         assert_eq!(row.action, "setup.channel");
         assert_eq!(
@@ -286,7 +283,7 @@ both_backends!(
             .ok("/setup channel kind:\"Weekly digest\" channel:902")
             .await;
         assert!(
-            digest.contains("The weekly digest is posted in <#902>"),
+            digest.contains("The weekly digest is posted in #902"),
             "{digest}"
         );
         let stored: Option<i64> =

@@ -129,7 +129,7 @@ both_backends!(
         );
         let reply = app.run(README_LINE).await;
         assert_eq!(
-            reply.text.as_deref(),
+            reply.text.as_ref().and_then(|t| t.as_plain()),
             Some("Logged a meeting with **Globex Services** (Fri 27 Nov 2026)")
         );
 

@@ -21,7 +21,7 @@ use crate::store::deal::{self as deal_store, stored};
 
 impl From<ProgramError> for CommandError {
     fn from(err: ProgramError) -> Self {
-        CommandError::Invalid(err.to_string())
+        CommandError::invalid(err.to_string())
     }
 }
 

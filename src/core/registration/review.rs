@@ -10,6 +10,7 @@ use crate::core::deal::default_name;
 use crate::core::deal::input::{partner_type, TRANSACTING_TYPES};
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Post, Reply};
+use crate::core::text::Text;
 use crate::domain::dates::format_date;
 use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Stage};
@@ -251,10 +252,14 @@ pub(super) async fn decided(
             .as_ref()
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
-        let message = Reply::info(format!(
-            "<@{submitter}> registration #{id} ({} for {}) was **{done}** by {}{note}",
-            view.names.partner, view.names.account, ctx.actor.display_name
-        ))
+        let message = Reply::info(
+            Text::new()
+                .user(submitter, view.names.submitter.as_deref())
+                .then(format!(
+                    " registration #{id} ({} for {}) was **{done}** by {}{note}",
+                    view.names.partner, view.names.account, ctx.actor.display_name
+                )),
+        )
         .public();
         reply = reply.with_post(Post::new(channel, "review channel", message).pinging([submitter]));
     }

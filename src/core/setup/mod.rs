@@ -15,6 +15,7 @@ use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Reply, Tone};
+use crate::core::text::Text;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::forecast::Deadline;
 use crate::domain::money::Currency;
@@ -268,13 +269,13 @@ pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
     let remove = args.remove.unwrap_or(false);
     let ws = ctx.workspace.id;
     let mapping = json!({ "discord_role_id": discord_role, "role": role.as_str() });
-    let mention = format!("<@&{discord_role}>");
+    let mention = || Text::new().role(discord_role);
     if remove {
         if !workspace::unmap_role(ctx.conn(), ws, discord_role, role).await? {
-            return Err(CommandError::invalid(format!(
-                "{mention} is not mapped to {}; nothing to remove. See `/setup show`.",
+            return Err(CommandError::invalid(mention().then(format!(
+                " is not mapped to {}; nothing to remove. See `/setup show`.",
                 role.label()
-            )));
+            ))));
         }
         ctx.audit(
             "setup.role_unmap",
@@ -284,16 +285,18 @@ pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
             None,
         )
         .await?;
-        return Ok(Reply::success(format!(
-            "Members with {mention} are no longer **{}** in partnerbot.",
-            role.label()
-        )));
+        return Ok(Reply::success(
+            Text::plain("Members with ").append(mention()).then(format!(
+                " are no longer **{}** in partnerbot.",
+                role.label()
+            )),
+        ));
     }
     if !workspace::map_role(ctx.conn(), ws, discord_role, role).await? {
-        return Ok(Reply::info(format!(
-            "{mention} already grants **{}**; nothing changed.",
+        return Ok(Reply::info(mention().then(format!(
+            " already grants **{}**; nothing changed.",
             role.label()
-        )));
+        ))));
     }
     ctx.audit(
         "setup.role_map",
@@ -303,10 +306,11 @@ pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
         Some(mapping),
     )
     .await?;
-    Ok(Reply::success(format!(
-        "Members with {mention} are now **{}** in partnerbot.",
-        role.label()
-    )))
+    Ok(Reply::success(
+        Text::plain("Members with ")
+            .append(mention())
+            .then(format!(" are now **{}** in partnerbot.", role.label())),
+    ))
 }
 
 pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResult {
@@ -320,10 +324,11 @@ pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResu
     let channel = args.channel;
     let old = kind.current(&ctx.workspace);
     if old == Some(channel) {
-        return Ok(Reply::info(format!(
-            "{} in <#{channel}> already; nothing changed.",
-            kind.posted()
-        )));
+        return Ok(Reply::info(
+            Text::plain(format!("{} in ", kind.posted()))
+                .channel(channel)
+                .then(" already; nothing changed."),
+        ));
     }
     let (ws, now) = (ctx.workspace.id, ctx.now);
     workspace::update(ctx.conn(), ws, &kind.change(channel), now).await?;
@@ -336,10 +341,15 @@ pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResu
     )
     .await?;
     let schedules = crate::core::schedule::follow_channel(ctx, kind.id(), old, channel).await?;
-    let was = old.map(|id| format!(" (was <#{id}>)")).unwrap_or_default();
-    let mut text = format!("{} in <#{channel}> from now on{was}.", kind.posted());
+    let mut text = Text::plain(format!("{} in ", kind.posted()))
+        .channel(channel)
+        .then(" from now on");
+    if let Some(old) = old {
+        text = text.then(" (was ").channel(old).then(")");
+    }
+    text = text.then(".");
     if !schedules.is_empty() {
-        text.push_str(&format!(
+        text = text.then(format!(
             " Schedules: {}. See `/schedule list`.",
             schedules.join("; ")
         ));

@@ -7,6 +7,7 @@ use crate::core::command::args;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
+use crate::core::text::Text;
 use crate::domain::role::Role;
 use crate::domain::Choice;
 use crate::store::workspace::{self, Workspace};
@@ -87,35 +88,32 @@ fn us_date(date: NaiveDate) -> String {
     date.format("%b %-d, %Y").to_string()
 }
 
-fn channels_text(ws: &Workspace) -> String {
-    ChannelKind::ALL
-        .iter()
-        .map(|kind| {
-            let place = kind
-                .current(ws)
-                .map(|id| format!("<#{id}>"))
-                .unwrap_or_else(|| "not set".to_string());
-            format!("{}: {place}", kind.label())
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+fn channels_text(ws: &Workspace) -> Text {
+    let lines = ChannelKind::ALL.iter().map(|kind| {
+        let line = Text::plain(format!("{}: ", kind.label()));
+        match kind.current(ws) {
+            Some(id) => line.channel(id),
+            None => line.then("not set"),
+        }
+    });
+    Text::join(lines, "\n")
 }
 
-fn roles_text(mappings: &[(i64, Role)]) -> String {
+fn roles_text(mappings: &[(i64, Role)]) -> Text {
     if mappings.is_empty() {
         return "none mapped: only members with Discord's Administrator permission have a role \
                 (admin)"
-            .to_string();
+            .into();
     }
-    let mut lines: Vec<String> = mappings
+    let mut lines: Vec<Text> = mappings
         .iter()
         .take(MAPPINGS_SHOWN)
-        .map(|(id, role)| format!("<@&{id}> → {}", role.label()))
+        .map(|(id, role)| Text::new().role(*id).then(format!(" → {}", role.label())))
         .collect();
     if mappings.len() > MAPPINGS_SHOWN {
-        lines.push(format!("… and {} more", mappings.len() - MAPPINGS_SHOWN));
+        lines.push(format!("… and {} more", mappings.len() - MAPPINGS_SHOWN).into());
     }
-    lines.join("\n")
+    Text::join(lines, "\n")
 }
 
 /// What an admin should do next, in the order a new workspace needs it.

@@ -91,7 +91,12 @@ crate::both_backends!(
             .find(|p| p.pings == [ptm_id])
             .expect("the submitter is pinged");
         assert_eq!(note.channel_id, REVIEW_CHANNEL);
-        assert!(render(&note.message, Style::PLAIN).contains(&format!("<@{ptm_id}>")));
+        assert!(render(&note.message, Style::PLAIN).contains(&format!("@{PTM} registration")));
+        let discord = partnerbot::discord::markup::text(note.message.text.as_ref().unwrap());
+        assert!(
+            discord.starts_with(&format!("<@{ptm_id}> registration")),
+            "{discord}"
+        );
         // The second click is told who approved it.
         let again = app
             .core

@@ -10,7 +10,7 @@
 //! lengths within 0–6000; and at most 8000 characters in a command's names, descriptions and
 //! choice names/values, all levels together.
 
-use super::{kind, ChoiceManifest, CommandManifest, OptionManifest};
+use crate::core::manifest::{kind, ChoiceManifest, CommandManifest, OptionManifest};
 
 pub const NAME_MAX: usize = 32;
 pub const DESCRIPTION_MAX: usize = 100;
