@@ -44,6 +44,11 @@ fn field_of(key: &str, option: &Value) -> (String, String) {
             format!("opts.text({name:?}).map(str::to_string)"),
             format!("opts.required_text({name:?})?.to_string()"),
         ),
+        (INTEGER, Some(Typed::Id(ty))) => (
+            ty.to_string(),
+            format!("opts.integer({name:?}).map({ty}::new)"),
+            format!("{ty}::new(opts.required({name:?}, opts.integer({name:?}))?)"),
+        ),
         (INTEGER, _) => (
             "i64".to_string(),
             format!("opts.integer({name:?})"),
@@ -60,14 +65,14 @@ fn field_of(key: &str, option: &Value) -> (String, String) {
             format!("opts.required({name:?}, opts.user({name:?}).cloned())?"),
         ),
         (CHANNEL, _) => (
-            "i64".to_string(),
-            format!("opts.channel({name:?})"),
-            format!("opts.required({name:?}, opts.channel({name:?}))?"),
+            "crate::domain::ids::ChannelId".to_string(),
+            format!("opts.channel({name:?}).map(crate::domain::ids::ChannelId::new)"),
+            format!("crate::domain::ids::ChannelId::new(opts.required({name:?}, opts.channel({name:?}))?)"),
         ),
         (ROLE, _) => (
-            "i64".to_string(),
-            format!("opts.role({name:?})"),
-            format!("opts.required({name:?}, opts.role({name:?}))?"),
+            "crate::domain::ids::RoleId".to_string(),
+            format!("opts.role({name:?}).map(crate::domain::ids::RoleId::new)"),
+            format!("crate::domain::ids::RoleId::new(opts.required({name:?}, opts.role({name:?}))?)"),
         ),
         (other, _) => panic!(
             "`{key}` option `{name}` has option type {other}, which partnerbot does not read"

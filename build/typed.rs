@@ -1,7 +1,7 @@
-//! Which text options `build.rs` reads into a domain type, and the check that each row names
-//! an option the manifests declare.
+//! Which options `build.rs` reads into a domain type (text that means more, numbers that are
+//! record ids), and the check that each row names an option the manifests declare.
 
-use crate::leaves::{Leaf, STRING};
+use crate::leaves::{Leaf, INTEGER, STRING};
 
 /// How an option's text is read into a domain type.
 #[derive(Clone, Copy)]
@@ -12,10 +12,22 @@ pub enum Typed {
     Money,
     /// A date relative to today in the workspace: `chrono::NaiveDate`.
     Date,
+    /// An integer option that names a record: the `crate::domain::ids` newtype given.
+    Id(&'static str),
 }
 
-/// `(command key or "*" for every command, option name, type)`. A command-specific row wins
-/// over a `"*"` row. A row naming a command or option the manifests do not have fails the build.
+impl Typed {
+    /// The Discord option type the row applies to.
+    fn option_type(self) -> u64 {
+        match self {
+            Typed::Id(_) => INTEGER,
+            _ => STRING,
+        }
+    }
+}
+
+/// `(command key, "family *" for every subcommand of a family, or "*" for every command;
+/// option name; type)`. A command-specific row wins over a family row, which wins over `"*"`. A row naming a command or option the manifests do not have fails the build.
 pub const TYPED: &[(&str, &str, Typed)] = &[
     ("*", "stage", Typed::Choice("crate::domain::deal::Stage")),
     (
@@ -116,26 +128,57 @@ pub const TYPED: &[(&str, &str, Typed)] = &[
     ("away", "to", Typed::Date),
     ("*", "agreement_signed", Typed::Date),
     ("*", "agreement_expires", Typed::Date),
+    (
+        "registration *",
+        "id",
+        Typed::Id("crate::domain::ids::RegistrationId"),
+    ),
+    (
+        "schedule *",
+        "id",
+        Typed::Id("crate::domain::ids::ScheduleId"),
+    ),
 ];
 
-pub fn typed_for(key: &str, option: &str) -> Option<Typed> {
-    let exact = TYPED.iter().find(|(k, o, _)| *k == key && *o == option);
-    let any = TYPED.iter().find(|(k, o, _)| *k == "*" && *o == option);
-    exact.or(any).map(|(_, _, t)| *t)
+/// Whether a row's key applies to the command `key`.
+fn applies(row_key: &str, key: &str) -> bool {
+    match row_key.strip_suffix('*') {
+        Some("") => true,
+        Some(family) => key.starts_with(family),
+        None => row_key == key,
+    }
 }
 
-/// Every row of [`TYPED`] names an existing string option.
+pub fn typed_for(key: &str, option: &str) -> Option<Typed> {
+    let rows = || {
+        TYPED
+            .iter()
+            .filter(|(k, o, _)| *o == option && applies(k, key))
+    };
+    let exact = rows().find(|(k, _, _)| *k == key);
+    let family = rows().find(|(k, _, _)| k.ends_with(" *"));
+    let any = rows().find(|(k, _, _)| *k == "*");
+    exact.or(family).or(any).map(|(_, _, t)| *t)
+}
+
+/// Every row of [`TYPED`] names an existing option of the type it reads.
 pub fn check(leaves: &[Leaf]) {
-    for (key, option, _) in TYPED {
+    for (key, option, typed) in TYPED {
         let found = leaves.iter().any(|leaf| {
-            (*key == "*" || leaf.key() == *key)
+            applies(key, &leaf.key())
                 && leaf.options.iter().any(|o| {
-                    o["name"].as_str() == Some(option) && o["type"].as_u64() == Some(STRING)
+                    o["name"].as_str() == Some(option)
+                        && o["type"].as_u64() == Some(typed.option_type())
                 })
         });
+        let what = if typed.option_type() == STRING {
+            "text"
+        } else {
+            "an integer"
+        };
         assert!(
             found,
-            "build.rs TYPED names `{key}` option `{option}`, which no manifest declares as text"
+            "build.rs TYPED names `{key}` option `{option}`, which no manifest declares as {what}"
         );
     }
 }

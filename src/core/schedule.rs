@@ -8,6 +8,7 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
 use crate::core::text::Text;
+use crate::domain::ids::ChannelId;
 use crate::domain::schedule::cron::{CronError, CronExpr};
 use crate::domain::schedule::due::Recurrence;
 use crate::domain::schedule::ScheduleKind;
@@ -59,7 +60,11 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
     let from = ctx.now.with_timezone(&timezone).naive_local();
     kind.check_interval(cron.as_str(), local_runs(&cron, from))
         .map_err(CommandError::invalid)?;
-    let channel = match args.channel.or(default_channel(ctx, kind)) {
+    let channel = match args
+        .channel
+        .map(ChannelId::get)
+        .or(default_channel(ctx, kind))
+    {
         Some(channel) => channel,
         None => {
             return Err(CommandError::invalid(format!(
@@ -147,7 +152,7 @@ pub async fn list(ctx: &mut Ctx<'_>, _args: args::ScheduleList) -> CommandResult
 }
 
 pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandResult {
-    let schedule = load(ctx, args.id).await?;
+    let schedule = load(ctx, args.id.get()).await?;
     let (ws, id) = (ctx.workspace.id, schedule.id);
     store::remove(ctx.conn(), ws, id).await?;
     ctx.audit(
@@ -165,11 +170,11 @@ pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandRes
 }
 
 pub async fn pause(ctx: &mut Ctx<'_>, args: args::SchedulePause) -> CommandResult {
-    set_enabled(ctx, args.id, false).await
+    set_enabled(ctx, args.id.get(), false).await
 }
 
 pub async fn resume(ctx: &mut Ctx<'_>, args: args::ScheduleResume) -> CommandResult {
-    set_enabled(ctx, args.id, true).await
+    set_enabled(ctx, args.id.get(), true).await
 }
 
 async fn set_enabled(ctx: &mut Ctx<'_>, id: i64, enabled: bool) -> CommandResult {
@@ -231,7 +236,7 @@ async fn skip_runs_due_while_paused(
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).
 pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandResult {
-    let schedule = load(ctx, args.id).await?;
+    let schedule = load(ctx, args.id.get()).await?;
     let post: Option<Post> = crate::core::scheduled::post(ctx, &schedule, None).await?;
     let id = schedule.id;
     ctx.audit(

@@ -15,7 +15,7 @@ use crate::domain::registration::{effective_status, Event, RegistrationStatus};
 use crate::store::registration;
 
 pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> CommandResult {
-    let id = args.id;
+    let id = args.id.get();
     let amount = args.amount.map(|m| m.minor);
     let close = args.close;
     let notes = args.notes;
@@ -61,7 +61,7 @@ pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> Co
 }
 
 pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> CommandResult {
-    let id = args.id;
+    let id = args.id.get();
     let before = load(ctx, id).await?;
     let after = decide(ctx, &before, &Event::Extend).await?;
     sweep(ctx).await?;
@@ -79,7 +79,7 @@ pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> Comman
 }
 
 pub async fn withdraw(ctx: &mut Ctx<'_>, args: args::RegistrationWithdraw) -> CommandResult {
-    let id = args.id;
+    let id = args.id.get();
     let before = load(ctx, id).await?;
     if before.submitted_by.get() != ctx.actor.user_id && !ctx.is_manager() {
         let ws = ctx.workspace.id;

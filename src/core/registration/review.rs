@@ -22,7 +22,7 @@ use crate::store::registration::{self, Claim};
 use crate::store::{account, posted};
 
 pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> CommandResult {
-    let id = args.id;
+    let id = args.id.get();
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let mut after = decide(ctx, &before, &Event::Approve).await?;
@@ -62,7 +62,7 @@ pub async fn deny(ctx: &mut Ctx<'_>, args: args::RegistrationDeny) -> CommandRes
     let reason = args.reason.clone();
     review(
         ctx,
-        args.id,
+        args.id.get(),
         Event::Deny { reason },
         "denied",
         "registration.deny",
@@ -74,7 +74,7 @@ pub async fn return_(ctx: &mut Ctx<'_>, args: args::RegistrationReturn) -> Comma
     let comments = args.comments.clone();
     review(
         ctx,
-        args.id,
+        args.id.get(),
         Event::Return { comments },
         "returned for changes",
         "registration.return",

@@ -264,7 +264,7 @@ pub async fn workspace(ctx: &mut Ctx<'_>, args: args::SetupWorkspace) -> Command
 }
 
 pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
-    let discord_role = args.role;
+    let discord_role = args.role.get();
     let role: Role = args.r#as;
     let remove = args.remove.unwrap_or(false);
     let ws = ctx.workspace.id;
@@ -321,7 +321,7 @@ pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResu
             crate::domain::echo(kind_text)
         ))
     })?;
-    let channel = args.channel;
+    let channel = args.channel.get();
     let old = kind.current(&ctx.workspace);
     if old == Some(channel) {
         return Ok(Reply::info(
