@@ -33,7 +33,7 @@ use partnerbot::core::Core;
 use partnerbot::discord::scheduled::DiscordPoster;
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{Poster, Runner, RunnerSettings, TickReport};
-use partnerbot::store::job_run::{self, Claim, JobRun, RunStatus};
+use partnerbot::store::job_run::{self, JobRun, RunStatus};
 use partnerbot::store::schedule::{self, NewSchedule, Schedule};
 use partnerbot::store::{workspace, Store};
 use serde_json::Value;
@@ -110,21 +110,8 @@ pub async fn insert(
     schedule::get(&mut conn, WS, id).await.unwrap().unwrap()
 }
 
-/// A claim of `schedule`'s run due at `due_at` by `instance`.
-pub fn claim_of<'a>(
-    schedule: &Schedule,
-    due_at: DateTime<Utc>,
-    instance: &'a str,
-    nonce: &'a str,
-) -> Claim<'a> {
-    Claim {
-        workspace_id: WS,
-        schedule_id: schedule.id,
-        due_at,
-        instance,
-        nonce,
-    }
-}
+/// The store's own claim of a run, as the runner makes it.
+pub use partnerbot::store::ledger::claim_of;
 
 /// The schedule's ledger, oldest due first.
 pub async fn ledger(store: &Store, schedule: &Schedule) -> Vec<JobRun> {
