@@ -66,13 +66,13 @@ fn field_of(key: &str, option: &Value) -> (String, String) {
         ),
         (CHANNEL, _) => (
             "crate::domain::ids::ChannelId".to_string(),
-            format!("opts.channel({name:?}).map(crate::domain::ids::ChannelId::new)"),
-            format!("crate::domain::ids::ChannelId::new(opts.required({name:?}, opts.channel({name:?}))?)"),
+            format!("opts.channel({name:?})"),
+            format!("opts.required({name:?}, opts.channel({name:?}))?"),
         ),
         (ROLE, _) => (
             "crate::domain::ids::RoleId".to_string(),
-            format!("opts.role({name:?}).map(crate::domain::ids::RoleId::new)"),
-            format!("crate::domain::ids::RoleId::new(opts.required({name:?}, opts.role({name:?}))?)"),
+            format!("opts.role({name:?})"),
+            format!("opts.required({name:?}, opts.role({name:?}))?"),
         ),
         (other, _) => panic!(
             "`{key}` option `{name}` has option type {other}, which partnerbot does not read"

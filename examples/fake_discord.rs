@@ -57,7 +57,7 @@ struct Args {
 
 impl Args {
     fn user_id(&self) -> u64 {
-        partnerbot::console::local_user_id(&self.user) as u64
+        partnerbot::console::local_user_id(&self.user).get() as u64
     }
 
     /// Sets who is acting on an interaction.

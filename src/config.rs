@@ -20,6 +20,7 @@
 //! environment only, so tests would trade the injected `env` of [`Config::load_with`] for
 //! figment's process-wide `Jail`. The checks (shards, URL schemes, ticks) stay ours either way.
 
+use crate::domain::ids::WorkspaceId;
 use anyhow::{bail, Context};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsoleConfig {
     /// The workspace the console acts in (Discord guild id, or any local number).
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Where the REPL keeps its line history; `None` keeps no history.
     pub history_file: Option<PathBuf>,
 }
@@ -63,7 +64,7 @@ impl Default for Config {
             max_connections: 10,
             log: "partnerbot=info,warn".to_string(),
             console: ConsoleConfig {
-                workspace_id: 1,
+                workspace_id: WorkspaceId::new(1),
                 history_file: Some(PathBuf::from(".partnerbot_history")),
             },
             discord: DiscordConfig::default(),
@@ -90,7 +91,7 @@ struct FileConfig {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileConsole {
-    workspace_id: Option<i64>,
+    workspace_id: Option<WorkspaceId>,
     history_file: Option<String>,
 }
 
@@ -231,7 +232,7 @@ mod tests {
         .unwrap();
         let config = Config::load_with(Some(&path), env(&[])).unwrap();
         assert_eq!(config.database_url, "sqlite://from-file.db");
-        assert_eq!(config.console.workspace_id, 7);
+        assert_eq!(config.console.workspace_id, WorkspaceId::new(7));
         assert_eq!(config.log, "debug");
 
         let config =

@@ -6,6 +6,7 @@ use partnerbot::console::{self, Session};
 use partnerbot::core::clock::SystemClock;
 use partnerbot::core::Core;
 use partnerbot::discord::{self, DiscordSettings};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 use partnerbot::domain::Choice;
 use partnerbot::scheduler::runner::RunnerSettings;
@@ -42,7 +43,7 @@ struct Acting {
     roles: Vec<String>,
     /// The workspace to act in (default from config: 1).
     #[arg(long)]
-    workspace: Option<i64>,
+    workspace: Option<WorkspaceId>,
 }
 
 #[derive(Subcommand)]
@@ -86,7 +87,7 @@ enum Command {
         dry_run: bool,
         /// The workspace (default from config: 1).
         #[arg(long)]
-        workspace: Option<i64>,
+        workspace: Option<WorkspaceId>,
         /// Where to write the chart.
         #[arg(long, default_value = "digest-chart.png")]
         chart: PathBuf,
@@ -239,7 +240,7 @@ fn end_quietly_when_output_closes() {
 /// `digest --dry-run`: the digest's text on stdout and its chart in `chart`.
 async fn digest(
     core: &Core,
-    workspace: i64,
+    workspace: WorkspaceId,
     dry_run: bool,
     chart: &std::path::Path,
 ) -> anyhow::Result<u8> {

@@ -3,6 +3,7 @@
 
 use crate::dataset::rng::Rng;
 use crate::domain::deal::Stage;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::Choice;
 use crate::store::{codec, Store};
 use chrono::NaiveDate;
@@ -31,7 +32,7 @@ pub struct Samples {
 impl Samples {
     pub async fn load(
         store: &Store,
-        ws: i64,
+        ws: WorkspaceId,
         today: NaiveDate,
         run_tag: String,
     ) -> anyhow::Result<Samples> {

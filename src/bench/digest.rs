@@ -5,6 +5,7 @@
 
 use super::report::{ms, table, Stats};
 use crate::core::Core;
+use crate::domain::ids::WorkspaceId;
 use crate::store::{codec, Store};
 use std::time::{Duration, Instant};
 
@@ -20,7 +21,12 @@ const HEADLINE_SQL: &str = "SELECT COUNT(*), CAST(COALESCE(SUM(d.amount_minor), 
       ON s.deal_id = d.id \
     WHERE d.workspace_id = $1 AND d.stage = 'closed_won' AND d.close_date >= $2 AND d.close_date <= $3";
 
-pub async fn run(core: &Core, store: &Store, ws: i64, iterations: usize) -> anyhow::Result<()> {
+pub async fn run(
+    core: &Core,
+    store: &Store,
+    ws: WorkspaceId,
+    iterations: usize,
+) -> anyhow::Result<()> {
     let runs = iterations.clamp(5, 50);
     println!("\nWeekly digest ({runs} runs each after 2 warm-up runs):\n");
     let mut digest_times = Vec::new();
@@ -98,7 +104,7 @@ pub async fn run(core: &Core, store: &Store, ws: i64, iterations: usize) -> anyh
 
 /// Times taking the day's KPI snapshots of the workspace (once a day in the bot), each run
 /// after deleting the workspace's snapshots; one unmeasured run first.
-async fn snapshots(core: &Core, store: &Store, ws: i64) -> anyhow::Result<Vec<Duration>> {
+async fn snapshots(core: &Core, store: &Store, ws: WorkspaceId) -> anyhow::Result<Vec<Duration>> {
     let mut times = Vec::new();
     for i in 0..SNAPSHOT_RUNS + 1 {
         sqlx::query("DELETE FROM kpi_snapshots WHERE workspace_id = $1")

@@ -23,6 +23,7 @@ use crate::core::Core;
 use crate::dataset::reference::{self, Scale};
 use crate::dataset::rng::Rng;
 use crate::dataset::{thousands, Counts};
+use crate::domain::ids::WorkspaceId;
 use crate::domain::role::Role;
 use crate::store::{redact, Backend, Store};
 use cases::{Case, Samples};
@@ -37,8 +38,8 @@ pub struct BenchArgs {
     #[arg(long, value_enum, default_value = "full")]
     pub scale: ScaleArg,
     /// The workspace holding the reference dataset.
-    #[arg(long, default_value_t = 900)]
-    pub workspace: i64,
+    #[arg(long, default_value_t = WorkspaceId::new(900))]
+    pub workspace: WorkspaceId,
     /// Measured runs of each command.
     #[arg(long, default_value_t = 200)]
     pub iterations: usize,

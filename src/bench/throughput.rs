@@ -7,6 +7,7 @@ use crate::console::render::{render, Style};
 use crate::console::Session;
 use crate::core::Core;
 use crate::dataset::rng::Rng;
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::store::{codec, Store};
 use std::time::{Duration, Instant};
 
@@ -59,9 +60,9 @@ pub async fn through_core(
 /// One `INSERT INTO touches` per write transaction until `budget` has passed.
 pub async fn bare_sqlx(
     store: &Store,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     samples: &Samples,
-    logged_by: i64,
+    logged_by: UserId,
     rng: &mut Rng,
     budget: Duration,
 ) -> anyhow::Result<Rate> {

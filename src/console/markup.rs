@@ -42,19 +42,20 @@ fn span(span: &Span) -> String {
 mod tests {
     use super::*;
     use crate::core::reply::Span;
+    use crate::domain::ids::{ChannelId, RoleId, UserId};
     use chrono::{TimeZone, Utc};
 
     #[test]
     fn each_span_for_a_terminal() {
         let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap();
         let rich = Text::plain("Hi ")
-            .user(7, Some("Dana Lee"))
+            .user(UserId::new(7), Some("Dana Lee"))
             .then(" and ")
-            .user(8, None)
+            .user(UserId::new(8), None)
             .then(", ")
-            .channel(9)
+            .channel(ChannelId::new(9))
             .then(" ")
-            .role(3)
+            .role(RoleId::new(3))
             .then(" ")
             .strong("now")
             .then(" ")

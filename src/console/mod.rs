@@ -10,6 +10,7 @@ pub mod render;
 
 use crate::core::invocation::{Actor, Invocation};
 use crate::core::{Core, Reply};
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::domain::role::Role;
 use crate::store::member;
 use render::Style;
@@ -17,7 +18,7 @@ use render::Style;
 /// Who the console acts as, and where.
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub actor: Actor,
 }
 
@@ -29,7 +30,7 @@ impl Session {
     /// that display name is acted as (same user id); a new name gets a stable local id.
     pub async fn new(
         core: &Core,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         name: &str,
         roles: &[Role],
     ) -> anyhow::Result<Session> {
@@ -73,13 +74,13 @@ impl Session {
 
 /// A stable id for a console-only user: FNV-1a of the name, kept positive and below Discord's
 /// snowflake range start so it never collides with a real Discord user.
-pub fn local_user_id(name: &str) -> i64 {
+pub fn local_user_id(name: &str) -> UserId {
     let mut hash: u64 = 0xcbf29ce484222325;
     for byte in crate::domain::names::name_key(name).bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x100000001b3);
     }
-    (hash % 1_000_000_000) as i64 + 1
+    UserId::new((hash % 1_000_000_000) as i64 + 1)
 }
 
 /// What a line came to, for the exit code; the worst of a run wins

@@ -4,6 +4,7 @@
 //! another option.
 
 use crate::core::OptionInput;
+use crate::domain::ids::{ChannelId, RoleId, UserId};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +38,11 @@ pub fn option_input(value: String) -> OptionInput {
     let typed = inner.and_then(|inner| {
         let id = |digits: &str| digits.parse::<i64>().ok().filter(|id| *id > 0);
         if let Some(role) = inner.strip_prefix("@&") {
-            id(role).map(OptionInput::Role)
+            id(role).map(|n| OptionInput::Role(RoleId::new(n)))
         } else if let Some(user) = inner.strip_prefix('@') {
-            id(user.strip_prefix('!').unwrap_or(user)).map(OptionInput::User)
+            id(user.strip_prefix('!').unwrap_or(user)).map(|n| OptionInput::User(UserId::new(n)))
         } else if let Some(channel) = inner.strip_prefix('#') {
-            id(channel).map(OptionInput::Channel)
+            id(channel).map(|n| OptionInput::Channel(ChannelId::new(n)))
         } else {
             None
         }
@@ -236,10 +237,10 @@ mod tests {
     #[test]
     fn mentions_become_ids_and_everything_else_stays_text() {
         let input = |v: &str| option_input(v.to_string());
-        assert_eq!(input("<@123>"), OptionInput::User(123));
-        assert_eq!(input("<@!123>"), OptionInput::User(123));
-        assert_eq!(input(" <#45> "), OptionInput::Channel(45));
-        assert_eq!(input("<@&67>"), OptionInput::Role(67));
+        assert_eq!(input("<@123>"), OptionInput::User(UserId::new(123)));
+        assert_eq!(input("<@!123>"), OptionInput::User(UserId::new(123)));
+        assert_eq!(input(" <#45> "), OptionInput::Channel(ChannelId::new(45)));
+        assert_eq!(input("<@&67>"), OptionInput::Role(RoleId::new(67)));
         for text in [
             "Dana Lee",
             "@Dana",

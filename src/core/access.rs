@@ -2,6 +2,7 @@
 //! directly (console, tests); each command declares the roles it needs.
 
 use crate::core::invocation::{Actor, ActorRoles};
+use crate::domain::ids::RoleId;
 use crate::domain::role::Role;
 use crate::domain::Choice;
 
@@ -22,7 +23,7 @@ pub const MANAGERS: &[Role] = &[Role::Admin, Role::Director];
 pub const PARTNER_TEAM: &[Role] = &[Role::Admin, Role::Director, Role::Ptm];
 
 /// The roles an actor holds in a workspace, given the workspace's Discord role mapping.
-pub fn resolve_roles(actor: &Actor, mapping: &[(i64, Role)]) -> Vec<Role> {
+pub fn resolve_roles(actor: &Actor, mapping: &[(RoleId, Role)]) -> Vec<Role> {
     let mut roles: Vec<Role> = match &actor.roles {
         ActorRoles::Local(roles) => roles.clone(),
         ActorRoles::Discord {

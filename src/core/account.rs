@@ -9,6 +9,7 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::{Card, Reply, Table, Tone};
 use crate::domain::dates::format_date;
+use crate::domain::ids::{AccountId, TerritoryId, UserId};
 use crate::domain::names::{self, Name};
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
@@ -68,9 +69,9 @@ pub(crate) async fn create(
     ctx: &mut Ctx<'_>,
     name: &Name,
     domain: Option<String>,
-    territory_id: Option<i64>,
-    owner_user_id: Option<i64>,
-) -> CommandResult<i64> {
+    territory_id: Option<TerritoryId>,
+    owner_user_id: Option<UserId>,
+) -> CommandResult<AccountId> {
     let ws = ctx.workspace.id;
     if let Some(existing) = account::find_by_name(ctx.conn(), ws, name.as_str()).await? {
         return Err(CommandError::invalid(format!(
@@ -113,7 +114,7 @@ pub(crate) async fn create(
         "territory_id": territory_id,
         "owner_user_id": owner_user_id,
     });
-    ctx.audit("account.add", "account", Some(id), None, Some(after))
+    ctx.audit("account.add", "account", Some(id.get()), None, Some(after))
         .await?;
     Ok(id)
 }

@@ -5,6 +5,7 @@
 use crate::core::reply::clip;
 use crate::core::Core;
 use crate::domain::deal::Stage;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::money::format_money_short;
 use crate::domain::names::{name_key, suggest};
 use crate::domain::Choice;
@@ -19,7 +20,7 @@ pub const MAX_CHOICES: usize = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AutocompleteRequest {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// The command path, e.g. `["deal", "add"]`.
     pub path: Vec<String>,
     /// The option being typed, e.g. `partner`.

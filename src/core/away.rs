@@ -10,6 +10,7 @@ use crate::core::lookup;
 use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::dates::format_date;
+use crate::domain::ids::UserId;
 use crate::store::away::{self, Away};
 use chrono::{Duration, NaiveDate};
 use serde_json::json;
@@ -84,7 +85,7 @@ pub async fn away(ctx: &mut Ctx<'_>, args: args::Away) -> CommandResult {
 }
 
 /// The member the command is about: `member:` (directors and admins) or the actor.
-async fn who(ctx: &mut Ctx<'_>, member: Option<UserArg>) -> CommandResult<(i64, String)> {
+async fn who(ctx: &mut Ctx<'_>, member: Option<UserArg>) -> CommandResult<(UserId, String)> {
     let me = (ctx.actor.user_id, ctx.actor.display_name.clone());
     let Some(arg) = member else {
         return Ok(me);
@@ -121,7 +122,7 @@ fn check_dates(today: NaiveDate, from: NaiveDate, to: NaiveDate) -> CommandResul
     Ok(())
 }
 
-async fn list(ctx: &mut Ctx<'_>, user_id: i64, name: &str) -> CommandResult {
+async fn list(ctx: &mut Ctx<'_>, user_id: UserId, name: &str) -> CommandResult {
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let periods = away::of_member(ctx.conn(), ws, user_id, today).await?;
     if periods.is_empty() {
@@ -151,7 +152,7 @@ async fn list(ctx: &mut Ctx<'_>, user_id: i64, name: &str) -> CommandResult {
     ))
 }
 
-async fn cancel_all(ctx: &mut Ctx<'_>, user_id: i64, name: &str) -> CommandResult {
+async fn cancel_all(ctx: &mut Ctx<'_>, user_id: UserId, name: &str) -> CommandResult {
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let periods = away::of_member(ctx.conn(), ws, user_id, today).await?;
     if periods.is_empty() {

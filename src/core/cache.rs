@@ -12,6 +12,7 @@
 //! partnerbot role is. Partner ids never change, so a stale name still finds the right partner;
 //! a partner that does not exist is never cached.
 
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::store::partner::PartnerRef;
 use crate::store::workspace::ActorContext;
 use std::collections::HashMap;
@@ -33,9 +34,9 @@ const SWEEP_ABOVE: usize = 10_000;
 #[derive(Debug)]
 pub struct Caches {
     /// By (workspace, user).
-    pub contexts: TtlMap<(i64, i64), ActorContext>,
+    pub contexts: TtlMap<(WorkspaceId, UserId), ActorContext>,
     /// By (workspace, partner name key).
-    pub partners: TtlMap<(i64, String), PartnerRef>,
+    pub partners: TtlMap<(WorkspaceId, String), PartnerRef>,
 }
 
 impl Default for Caches {
@@ -49,7 +50,7 @@ impl Default for Caches {
 
 impl Caches {
     /// After committing a write in `workspace_id`: forget what it made stale.
-    pub fn after_write(&self, stale: Stale, workspace_id: i64) {
+    pub fn after_write(&self, stale: Stale, workspace_id: WorkspaceId) {
         if stale.actor_contexts {
             self.contexts.forget_where(|(ws, _)| *ws == workspace_id);
         }
@@ -118,10 +119,11 @@ impl<K: Eq + Hash, V: Clone> TtlMap<K, V> {
 mod tests {
     use super::*;
     use crate::core::command::CommandKind;
+    use crate::domain::ids::PartnerId;
 
     fn partner(id: i64) -> PartnerRef {
         PartnerRef {
-            id,
+            id: PartnerId::new(id),
             name: format!("Partner {id}"),
             territory_id: None,
         }
@@ -130,12 +132,28 @@ mod tests {
     #[test]
     fn partner_writes_forget_that_workspaces_partners_only() {
         let caches = Caches::default();
-        caches.partners.put((1, "globex".into()), partner(1));
-        caches.partners.put((2, "globex".into()), partner(2));
-        caches.after_write(CommandKind::TouchLog.makes_stale(), 1);
-        assert!(caches.partners.get(&(1, "globex".into())).is_some());
-        caches.after_write(CommandKind::PartnerUpdate.makes_stale(), 1);
-        assert!(caches.partners.get(&(1, "globex".into())).is_none());
-        assert_eq!(caches.partners.get(&(2, "globex".into())), Some(partner(2)));
+        caches
+            .partners
+            .put((WorkspaceId::new(1), "globex".into()), partner(1));
+        caches
+            .partners
+            .put((WorkspaceId::new(2), "globex".into()), partner(2));
+        caches.after_write(CommandKind::TouchLog.makes_stale(), WorkspaceId::new(1));
+        assert!(caches
+            .partners
+            .get(&(WorkspaceId::new(1), "globex".into()))
+            .is_some());
+        caches.after_write(
+            CommandKind::PartnerUpdate.makes_stale(),
+            WorkspaceId::new(1),
+        );
+        assert!(caches
+            .partners
+            .get(&(WorkspaceId::new(1), "globex".into()))
+            .is_none());
+        assert_eq!(
+            caches.partners.get(&(WorkspaceId::new(2), "globex".into())),
+            Some(partner(2))
+        );
     }
 }

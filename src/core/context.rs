@@ -6,8 +6,8 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::invocation::Actor;
 use crate::domain::money::format_money;
 use crate::domain::role::Role;
+use crate::domain::workspace::Workspace;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::workspace::Workspace;
 use crate::store::{Conn, Tx};
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -1,5 +1,6 @@
 //! What a person did, as every door (Discord, console, scheduler, tests) hands it to the core.
 
+use crate::domain::ids::{ChannelId, RoleId, UserId, WorkspaceId};
 use crate::domain::role::Role;
 use serde::{Deserialize, Serialize};
 
@@ -7,11 +8,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone)]
 pub struct Invocation {
     /// The workspace (Discord guild id, or the console's local id).
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Name used if the workspace does not exist yet and is created by this invocation.
     pub workspace_name: String,
     pub actor: Actor,
-    pub channel_id: Option<i64>,
+    pub channel_id: Option<ChannelId>,
     /// The transport's id for this request; a write is applied once per id.
     pub interaction_id: Option<String>,
     pub action: Action,
@@ -20,7 +21,7 @@ pub struct Invocation {
 /// The person acting.
 #[derive(Debug, Clone)]
 pub struct Actor {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     pub roles: ActorRoles,
 }
@@ -33,7 +34,7 @@ pub enum ActorRoles {
     /// Discord role ids, turned into roles through the workspace's role mapping; a member with the
     /// Discord Administrator permission is always an admin (so the inviter can run `/setup`).
     Discord {
-        role_ids: Vec<i64>,
+        role_ids: Vec<RoleId>,
         administrator: bool,
     },
 }
@@ -63,17 +64,17 @@ pub enum OptionInput {
     Integer(i64),
     Boolean(bool),
     /// A member's id (a door's member picker, or a mention the door recognised).
-    User(i64),
+    User(UserId),
     /// A channel's id, as a door recognised it.
-    Channel(i64),
+    Channel(ChannelId),
     /// A chat role's id, as a door recognised it.
-    Role(i64),
+    Role(RoleId),
 }
 
 impl Invocation {
     /// A slash command invocation with text options, the way the console and tests build one.
     pub fn command(
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         actor: Actor,
         path: &[&str],
         options: &[(&str, &str)],
@@ -105,7 +106,7 @@ impl Invocation {
 }
 
 impl Actor {
-    pub fn local(user_id: i64, display_name: &str, roles: &[Role]) -> Actor {
+    pub fn local(user_id: UserId, display_name: &str, roles: &[Role]) -> Actor {
         Actor {
             user_id,
             display_name: display_name.to_string(),

@@ -5,13 +5,14 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::options::UserArg;
 use crate::core::text::Text;
+use crate::domain::ids::TerritoryId;
 use crate::domain::names;
 use crate::store::{member, territory};
 
-/// A record found by name.
+/// A territory found by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
-    pub id: i64,
+    pub id: TerritoryId,
     pub name: String,
 }
 

@@ -5,16 +5,17 @@
 use crate::core::invocation::{Action, Actor, Invocation, OptionInput};
 use crate::core::reply::{Card, Reply, Tone};
 use crate::core::Core;
+use crate::domain::ids::{ChannelId, UserId, WorkspaceId};
 use crate::store::workspace;
 
 /// A message that mentions the bot (or a direct message).
 #[derive(Debug, Clone)]
 pub struct Mention {
     /// The server it was asked in; `None` for a direct message.
-    pub workspace_id: Option<i64>,
+    pub workspace_id: Option<WorkspaceId>,
     pub workspace_name: String,
     pub actor: Actor,
-    pub channel_id: Option<i64>,
+    pub channel_id: Option<ChannelId>,
     /// The question, without the mentions the door found in the message.
     pub text: String,
 }
@@ -72,8 +73,8 @@ impl Core {
     }
 
     /// The one workspace a person has used partnerbot in, if exactly one.
-    async fn only_workspace_of(&self, user_id: i64) -> anyhow::Result<Option<i64>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
+    async fn only_workspace_of(&self, user_id: UserId) -> anyhow::Result<Option<WorkspaceId>> {
+        let ids: Vec<WorkspaceId> = sqlx::query_scalar(
             "SELECT workspace_id FROM members WHERE user_id = $1 ORDER BY workspace_id LIMIT 2",
         )
         .bind(user_id)
@@ -89,7 +90,7 @@ impl Core {
     /// workspace is new (a restart or a reconnect posts nothing).
     pub async fn workspace_joined(
         &self,
-        guild_id: i64,
+        guild_id: WorkspaceId,
         guild_name: &str,
     ) -> anyhow::Result<Option<Reply>> {
         let mut tx = self.store().begin_write().await?;

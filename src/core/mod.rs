@@ -44,6 +44,7 @@ mod touch;
 pub use invocation::{Action, Actor, ActorRoles, Invocation, OptionInput};
 pub use reply::Reply;
 
+use crate::domain::ids::{ChannelId, MessageId, UserId, WorkspaceId};
 use crate::domain::names;
 use crate::store::{self, member, workspace, Store};
 use clock::Clock;
@@ -90,8 +91,8 @@ impl Core {
                 tracing::error!(
                     reference = %reference,
                     command = %invocation.command_path(),
-                    workspace = invocation.workspace_id,
-                    user = invocation.actor.user_id,
+                    workspace = %invocation.workspace_id,
+                    user = %invocation.actor.user_id,
                     "command failed: {err:#}"
                 );
                 Reply::error(error::internal_message(&reference))
@@ -216,7 +217,10 @@ impl Core {
 
     /// The weekly digest of a workspace as of now (what a digest schedule posts), read in one
     /// transaction as the system; `None` when the workspace does not exist.
-    pub async fn digest(&self, workspace_id: i64) -> anyhow::Result<Option<kpi::digest::Digest>> {
+    pub async fn digest(
+        &self,
+        workspace_id: WorkspaceId,
+    ) -> anyhow::Result<Option<kpi::digest::Digest>> {
         let mut tx = self.store.begin_read().await?;
         let system = system_actor();
         let Some(mut ctx) = self.system_ctx(&mut tx, &system, workspace_id).await? else {
@@ -294,7 +298,7 @@ impl Core {
         &'a self,
         tx: &'a mut store::Tx,
         system: &'a Actor,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
     ) -> anyhow::Result<Option<Ctx<'a>>> {
         let now = self.clock.now();
         let Some(workspace) = workspace::get(tx, workspace_id).await? else {
@@ -319,10 +323,10 @@ impl Core {
     /// to the record edit that message.
     pub async fn record_posted(
         &self,
-        workspace_id: i64,
+        workspace_id: WorkspaceId,
         track: &str,
-        channel_id: i64,
-        message_id: i64,
+        channel_id: ChannelId,
+        message_id: MessageId,
     ) -> anyhow::Result<()> {
         let mut tx = self.store.begin_write().await?;
         let posted = store::posted::Posted {
@@ -389,7 +393,11 @@ impl Core {
 
 /// The bot itself, acting on its own (digests, scheduled posts).
 fn system_actor() -> Actor {
-    Actor::local(0, "partnerbot", &[crate::domain::role::Role::Admin])
+    Actor::local(
+        UserId::new(0),
+        "partnerbot",
+        &[crate::domain::role::Role::Admin],
+    )
 }
 
 /// A command error met by the bot's own work: always an internal error for the caller.
@@ -437,7 +445,7 @@ fn request_of(action: &Action) -> CommandResult<(Vec<String>, GivenOptions, bool
 
 async fn stored_reply(
     conn: &mut store::Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     interaction_id: &str,
 ) -> CommandResult<Option<Reply>> {
     match store::interaction::stored_reply(conn, workspace_id, interaction_id).await? {

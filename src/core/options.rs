@@ -5,6 +5,7 @@
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::invocation::OptionInput;
 use crate::core::manifest::{kind, LeafCommand, OptionManifest};
+use crate::domain::ids::{ChannelId, RoleId, UserId};
 use crate::domain::names;
 use crate::domain::Choice;
 use std::collections::BTreeMap;
@@ -17,15 +18,15 @@ pub enum Value {
     Boolean(bool),
     User(UserArg),
     /// A channel id (the door resolves mentions; typed text must be the id).
-    Channel(i64),
-    /// A Discord role id.
-    Role(i64),
+    Channel(ChannelId),
+    /// A chat role id.
+    Role(RoleId),
 }
 
 /// A member as given: a Discord id, or (console) a display name to look up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserArg {
-    Id(i64),
+    Id(UserId),
     Name(String),
 }
 
@@ -139,14 +140,14 @@ impl Options {
         }
     }
 
-    pub fn channel(&self, name: &str) -> Option<i64> {
+    pub fn channel(&self, name: &str) -> Option<ChannelId> {
         match self.values.get(name) {
             Some(Value::Channel(id)) => Some(*id),
             _ => None,
         }
     }
 
-    pub fn role(&self, name: &str) -> Option<i64> {
+    pub fn role(&self, name: &str) -> Option<RoleId> {
         match self.values.get(name) {
             Some(Value::Role(id)) => Some(*id),
             _ => None,
@@ -242,11 +243,15 @@ fn convert(display: &str, spec: &OptionManifest, input: &OptionInput) -> Command
         (kind::USER, OptionInput::User(id)) => Value::User(UserArg::Id(*id)),
         (kind::USER, OptionInput::Text(text)) => Value::User(parse_user(name, text)?),
         (kind::CHANNEL, OptionInput::Text(text)) => {
-            Value::Channel(parse_id(name, text, "channel")?)
+            Value::Channel(ChannelId::new(parse_id(name, text, "channel")?))
         }
-        (kind::CHANNEL, OptionInput::Channel(id) | OptionInput::Integer(id)) => Value::Channel(*id),
-        (kind::ROLE, OptionInput::Text(text)) => Value::Role(parse_id(name, text, "role")?),
-        (kind::ROLE, OptionInput::Role(id) | OptionInput::Integer(id)) => Value::Role(*id),
+        (kind::CHANNEL, OptionInput::Channel(id)) => Value::Channel(*id),
+        (kind::CHANNEL, OptionInput::Integer(id)) => Value::Channel(ChannelId::new(*id)),
+        (kind::ROLE, OptionInput::Text(text)) => {
+            Value::Role(RoleId::new(parse_id(name, text, "role")?))
+        }
+        (kind::ROLE, OptionInput::Role(id)) => Value::Role(*id),
+        (kind::ROLE, OptionInput::Integer(id)) => Value::Role(RoleId::new(*id)),
         _ => {
             return Err(CommandError::invalid(format!(
                 "option `{name}` of `{display}` got a value of the wrong kind"

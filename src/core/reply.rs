@@ -1,6 +1,7 @@
 //! What the core answers, independent of any transport: text, cards, tables, buttons and files,
 //! with a visibility. Discord renders cards as embeds; the console prints them as plain text.
 
+use crate::domain::ids::{ChannelId, MessageId, UserId};
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::text::{Span, Text};
@@ -72,20 +73,20 @@ pub struct Reply {
 /// A message the core asks the door to post in a channel, or to edit where it was posted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Post {
-    pub channel_id: i64,
+    pub channel_id: ChannelId,
     /// How people know the channel (`review channel`), for the console which has none.
     pub channel_label: String,
     pub message: Reply,
     /// Edit this earlier message instead of posting a new one.
     #[serde(default)]
-    pub edit_message_id: Option<i64>,
+    pub edit_message_id: Option<MessageId>,
     /// When set (`registration:12`), the door reports the posted message id back with
     /// [`crate::core::Core::record_posted`], so later changes can edit the message.
     #[serde(default)]
     pub track: Option<String>,
     /// Users the post notifies (pings); every other mention in it stays silent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pings: Vec<i64>,
+    pub pings: Vec<UserId>,
 }
 
 /// A short form asking for a command's missing options (Discord shows it as a modal).
@@ -299,7 +300,7 @@ impl Reply {
 
 impl Post {
     /// A new message in `channel_id`.
-    pub fn new(channel_id: i64, channel_label: impl Into<String>, message: Reply) -> Post {
+    pub fn new(channel_id: ChannelId, channel_label: impl Into<String>, message: Reply) -> Post {
         Post {
             channel_id,
             channel_label: channel_label.into(),
@@ -311,13 +312,13 @@ impl Post {
     }
 
     /// Notifies these users (their mentions in the message ping them).
-    pub fn pinging(mut self, users: impl IntoIterator<Item = i64>) -> Post {
+    pub fn pinging(mut self, users: impl IntoIterator<Item = UserId>) -> Post {
         self.pings.extend(users);
         self
     }
 
     /// Edits `message_id` instead of posting, when it is known.
-    pub fn editing(mut self, message_id: Option<i64>) -> Post {
+    pub fn editing(mut self, message_id: Option<MessageId>) -> Post {
         self.edit_message_id = message_id;
         self
     }

@@ -8,7 +8,7 @@ use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Post, Reply, Table, Tone};
 use crate::core::text::Text;
-use crate::domain::ids::ChannelId;
+use crate::domain::ids::{ChannelId, ScheduleId};
 use crate::domain::schedule::cron::{CronError, CronExpr};
 use crate::domain::schedule::due::Recurrence;
 use crate::domain::schedule::ScheduleKind;
@@ -60,11 +60,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::ScheduleAdd) -> CommandResult {
     let from = ctx.now.with_timezone(&timezone).naive_local();
     kind.check_interval(cron.as_str(), local_runs(&cron, from))
         .map_err(CommandError::invalid)?;
-    let channel = match args
-        .channel
-        .map(ChannelId::get)
-        .or(default_channel(ctx, kind))
-    {
+    let channel = match args.channel.or(default_channel(ctx, kind)) {
         Some(channel) => channel,
         None => {
             return Err(CommandError::invalid(format!(
@@ -152,13 +148,13 @@ pub async fn list(ctx: &mut Ctx<'_>, _args: args::ScheduleList) -> CommandResult
 }
 
 pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandResult {
-    let schedule = load(ctx, args.id.get()).await?;
+    let schedule = load(ctx, args.id).await?;
     let (ws, id) = (ctx.workspace.id, schedule.id);
     store::remove(ctx.conn(), ws, id).await?;
     ctx.audit(
         "schedule.remove",
         "schedule",
-        Some(id),
+        Some(id.get()),
         Some(record(&schedule)),
         None,
     )
@@ -170,14 +166,14 @@ pub async fn remove(ctx: &mut Ctx<'_>, args: args::ScheduleRemove) -> CommandRes
 }
 
 pub async fn pause(ctx: &mut Ctx<'_>, args: args::SchedulePause) -> CommandResult {
-    set_enabled(ctx, args.id.get(), false).await
+    set_enabled(ctx, args.id, false).await
 }
 
 pub async fn resume(ctx: &mut Ctx<'_>, args: args::ScheduleResume) -> CommandResult {
-    set_enabled(ctx, args.id.get(), true).await
+    set_enabled(ctx, args.id, true).await
 }
 
-async fn set_enabled(ctx: &mut Ctx<'_>, id: i64, enabled: bool) -> CommandResult {
+async fn set_enabled(ctx: &mut Ctx<'_>, id: ScheduleId, enabled: bool) -> CommandResult {
     let schedule = load(ctx, id).await?;
     let (ws, id, now) = (ctx.workspace.id, schedule.id, ctx.now);
     let word = if enabled { "resumed" } else { "paused" };
@@ -197,7 +193,7 @@ async fn set_enabled(ctx: &mut Ctx<'_>, id: i64, enabled: bool) -> CommandResult
             "schedule.pause"
         },
         "schedule",
-        Some(id),
+        Some(id.get()),
         Some(json!({ "enabled": schedule.enabled })),
         Some(json!({ "enabled": enabled })),
     )
@@ -236,13 +232,13 @@ async fn skip_runs_due_while_paused(
 
 /// Posts what the schedule would post, now, once (outside the schedule's ledger).
 pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandResult {
-    let schedule = load(ctx, args.id.get()).await?;
+    let schedule = load(ctx, args.id).await?;
     let post: Option<Post> = crate::core::scheduled::post(ctx, &schedule, None).await?;
     let id = schedule.id;
     ctx.audit(
         "schedule.run_now",
         "schedule",
-        Some(id),
+        Some(id.get()),
         None,
         Some(record(&schedule)),
     )
@@ -270,8 +266,8 @@ pub async fn run_now(ctx: &mut Ctx<'_>, args: args::ScheduleRunNow) -> CommandRe
 pub async fn follow_channel(
     ctx: &mut Ctx<'_>,
     channel_kind: &str,
-    old: Option<i64>,
-    channel: i64,
+    old: Option<ChannelId>,
+    channel: ChannelId,
 ) -> CommandResult<Vec<String>> {
     let kinds: &[ScheduleKind] = match channel_kind {
         "digest" => &[ScheduleKind::KpiDigest, ScheduleKind::ForecastMissing],
@@ -309,9 +305,9 @@ pub async fn follow_channel(
 /// `schedule.add` with `details`; returns its id.
 async fn create(
     ctx: &mut Ctx<'_>,
-    (kind, cron, timezone, channel_id): (ScheduleKind, &CronExpr, Tz, i64),
+    (kind, cron, timezone, channel_id): (ScheduleKind, &CronExpr, Tz, ChannelId),
     details: serde_json::Value,
-) -> CommandResult<i64> {
+) -> CommandResult<ScheduleId> {
     let new = NewSchedule {
         workspace_id: ctx.workspace.id,
         kind,
@@ -322,12 +318,18 @@ async fn create(
     };
     let now = ctx.now;
     let id = store::insert(ctx.conn(), &new, now).await?;
-    ctx.audit("schedule.add", "schedule", Some(id), None, Some(details))
-        .await?;
+    ctx.audit(
+        "schedule.add",
+        "schedule",
+        Some(id.get()),
+        None,
+        Some(details),
+    )
+    .await?;
     Ok(id)
 }
 
-async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Schedule> {
+async fn load(ctx: &mut Ctx<'_>, id: ScheduleId) -> CommandResult<Schedule> {
     let ws = ctx.workspace.id;
     store::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
         CommandError::invalid(format!(
@@ -337,7 +339,7 @@ async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Schedule> {
 }
 
 /// The workspace channel a kind posts to by default.
-fn default_channel(ctx: &Ctx<'_>, kind: ScheduleKind) -> Option<i64> {
+fn default_channel(ctx: &Ctx<'_>, kind: ScheduleKind) -> Option<ChannelId> {
     match kind {
         ScheduleKind::KpiDigest | ScheduleKind::ForecastMissing => ctx.workspace.digest_channel_id,
         ScheduleKind::ForecastReminder | ScheduleKind::RegistrationExpiry => {

@@ -11,6 +11,7 @@ use crate::core::kpi::digest;
 use crate::core::reply::{Card, Post, Reply, Tone};
 use crate::core::text::Text;
 use crate::domain::forecast::ForecastWeek;
+use crate::domain::ids::UserId;
 use crate::domain::money::format_money_short;
 use crate::domain::schedule::ScheduleKind;
 use crate::store::forecast;
@@ -57,7 +58,7 @@ async fn outstanding(ctx: &mut Ctx<'_>, week: &ForecastWeek) -> CommandResult<We
 }
 
 /// Before the deadline: one post mentioning only the PTMs still to submit.
-async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<i64>)>> {
+async fn reminder(ctx: &mut Ctx<'_>) -> CommandResult<Option<(Reply, Vec<UserId>)>> {
     let week = ctx.workspace.forecast_calendar().week_at(ctx.now);
     let missing = outstanding(ctx, &week).await?.missing;
     if missing.is_empty() {
@@ -122,7 +123,7 @@ async fn missing(ctx: &mut Ctx<'_>) -> CommandResult<Reply> {
 async fn expiry_watch(
     ctx: &mut Ctx<'_>,
     since: Option<DateTime<Utc>>,
-) -> CommandResult<Option<(Reply, Vec<i64>)>> {
+) -> CommandResult<Option<(Reply, Vec<UserId>)>> {
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let soon = registrations::expiring_between(
         ctx.conn(),
@@ -188,7 +189,7 @@ async fn expiry_watch(
             format!("registration extend:id={}", r.id),
         );
     }
-    let mut pings: Vec<i64> = soon
+    let mut pings: Vec<UserId> = soon
         .iter()
         .take(EXTEND_BUTTONS)
         .map(|r| r.submitted_by)

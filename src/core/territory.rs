@@ -112,7 +112,7 @@ pub async fn assign(ctx: &mut Ctx<'_>, args: args::TerritoryAssign) -> CommandRe
         ctx.audit(
             "territory.unassign",
             "territory",
-            Some(found.id),
+            Some(found.id.get()),
             Some(change),
             None,
         )
@@ -131,7 +131,7 @@ pub async fn assign(ctx: &mut Ctx<'_>, args: args::TerritoryAssign) -> CommandRe
     ctx.audit(
         "territory.assign",
         "territory",
-        Some(found.id),
+        Some(found.id.get()),
         None,
         Some(change),
     )

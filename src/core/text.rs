@@ -6,6 +6,7 @@
 //! Stored replies (the interaction ledger) written before spans existed hold a plain string;
 //! they still read, as one plain span.
 
+use crate::domain::ids::{ChannelId, RoleId, UserId};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -26,11 +27,11 @@ pub enum Span {
     /// A literal to type, like a command or an option.
     Code(String),
     /// A member; `name` is their display name when the workspace knows it.
-    User { id: i64, name: Option<String> },
+    User { id: UserId, name: Option<String> },
     /// A channel; `name` when known.
-    Channel { id: i64, name: Option<String> },
+    Channel { id: ChannelId, name: Option<String> },
     /// A role of the chat platform (as mapped by `/setup role`); `name` when known.
-    Role { id: i64, name: Option<String> },
+    Role { id: RoleId, name: Option<String> },
     /// An instant, shown in `zone` (the workspace's IANA timezone) where a door cannot show
     /// each reader their own local time.
     Time { at: DateTime<Utc>, zone: String },
@@ -67,7 +68,7 @@ impl Text {
     }
 
     /// A member mention; `name` is their display name when known.
-    pub fn user(mut self, id: i64, name: Option<&str>) -> Text {
+    pub fn user(mut self, id: UserId, name: Option<&str>) -> Text {
         self.push(Span::User {
             id,
             name: name.map(str::to_string),
@@ -75,12 +76,12 @@ impl Text {
         self
     }
 
-    pub fn channel(mut self, id: i64) -> Text {
+    pub fn channel(mut self, id: ChannelId) -> Text {
         self.push(Span::Channel { id, name: None });
         self
     }
 
-    pub fn role(mut self, id: i64) -> Text {
+    pub fn role(mut self, id: RoleId) -> Text {
         self.push(Span::Role { id, name: None });
         self
     }
@@ -236,7 +237,7 @@ mod tests {
     fn adjacent_plain_spans_merge() {
         assert_eq!(Text::plain("a ").then("b"), Text::from("a b"));
         assert_eq!(Text::from("a b").as_plain(), Some("a b"));
-        assert_eq!(Text::plain("x").user(1, None).as_plain(), None);
+        assert_eq!(Text::plain("x").user(UserId::new(1), None).as_plain(), None);
     }
 
     #[test]
@@ -254,10 +255,10 @@ mod tests {
     fn rich_text_round_trips_and_plain_text_stays_a_string() {
         let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap();
         let text = Text::plain("hi ")
-            .user(7, Some("Dana"))
+            .user(UserId::new(7), Some("Dana"))
             .then(" in ")
-            .channel(9)
-            .role(3)
+            .channel(ChannelId::new(9))
+            .role(RoleId::new(3))
             .strong("now")
             .code("/help")
             .time(at, chrono_tz::Europe::Berlin);
@@ -273,6 +274,6 @@ mod tests {
     fn blank_means_only_whitespace() {
         assert!(Text::plain("  ").is_blank());
         assert!(Text::new().is_blank());
-        assert!(!Text::new().channel(1).is_blank());
+        assert!(!Text::new().channel(ChannelId::new(1)).is_blank());
     }
 }

@@ -11,6 +11,7 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::{Card, Reply, Table, Tone};
 use crate::domain::dates::format_date;
+use crate::domain::ids::DealId;
 use crate::domain::touch::{Notes, TouchType};
 use crate::domain::{echo, Choice};
 use crate::store::touch::{self as store, NewTouch, TouchFilter};
@@ -117,13 +118,13 @@ pub async fn log(ctx: &mut Ctx<'_>, args: args::TouchLog) -> CommandResult {
 }
 
 /// `#12` or `12`.
-fn parse_deal_number(text: &str) -> CommandResult<i64> {
+fn parse_deal_number(text: &str) -> CommandResult<DealId> {
     text.trim()
         .trim_start_matches('#')
         .trim()
-        .parse::<i64>()
+        .parse::<DealId>()
         .ok()
-        .filter(|id| *id > 0)
+        .filter(|id| id.get() > 0)
         .ok_or_else(|| {
             CommandError::invalid(format!(
                 "`deal` needs a deal number like `#12`, not `{}`; see `/deal list`",
@@ -346,8 +347,8 @@ mod tests {
 
     #[test]
     fn a_deal_number_may_start_with_a_hash() {
-        assert_eq!(parse_deal_number("#12").unwrap(), 12);
-        assert_eq!(parse_deal_number(" 7 ").unwrap(), 7);
+        assert_eq!(parse_deal_number("#12").unwrap(), DealId::new(12));
+        assert_eq!(parse_deal_number(" 7 ").unwrap(), DealId::new(7));
         assert!(parse_deal_number("twelve").is_err());
         assert!(parse_deal_number("#0").is_err());
     }

@@ -5,6 +5,7 @@ use super::days::{Days, SLOTS};
 use super::rng::Rng;
 use super::rows::{ForecastRow, TouchRow};
 use crate::domain::forecast::ForecastCalendar;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::touch::TouchType;
 use crate::domain::Choice;
 use crate::store::codec;
@@ -31,7 +32,7 @@ const FORECAST_NOTES: &[&str] = &[
 
 /// Makes touches; ids are the records' ids in the workspace.
 pub struct TouchMaker<'a> {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     /// Most active first: touches favour the start of the list.
     pub partners: &'a [i64],
     pub accounts: &'a [i64],
@@ -86,7 +87,7 @@ impl<'a> TouchMaker<'a> {
 #[allow(clippy::too_many_arguments)]
 pub fn forecasts(
     rng: &mut Rng,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     ptms: &[(i64, Option<i64>)],
     calendar: &ForecastCalendar,
     now: DateTime<Utc>,
@@ -155,7 +156,15 @@ mod tests {
             Deadline::default(),
         );
         let ptms = [(1, Some(10)), (2, None)];
-        let rows = forecasts(&mut Rng::new(1), 1, &ptms, &calendar, now, 6, 1);
+        let rows = forecasts(
+            &mut Rng::new(1),
+            WorkspaceId::new(1),
+            &ptms,
+            &calendar,
+            now,
+            6,
+            1,
+        );
         assert_eq!(rows.len(), 11);
         assert!(rows
             .iter()

@@ -13,6 +13,7 @@ use super::staff::Team;
 use crate::domain::deal::{
     default_category, DealPath, ForecastCategory, InfluenceType, Marketplace, Stage,
 };
+use crate::domain::ids::WorkspaceId;
 use crate::domain::partner::PartnerType;
 use crate::domain::Choice;
 use crate::store::codec;
@@ -96,7 +97,7 @@ enum Motion {
 }
 
 pub struct DealMaker<'a> {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub today: NaiveDate,
     pub now: DateTime<Utc>,
     pub pools: &'a Pools,

@@ -21,6 +21,7 @@ use crate::core::Core;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::deal::{DealPath, Marketplace, Stage};
 use crate::domain::forecast::{Deadline, ForecastCalendar};
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::domain::names::name_key;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
@@ -52,7 +53,7 @@ const LOOSE: [(RegistrationStatus, usize); 4] = [
 ];
 
 /// Fills the workspace with the demo unless it already has partners, and says what it did.
-pub async fn fill_if_empty(core: &Core, workspace_id: i64) -> anyhow::Result<()> {
+pub async fn fill_if_empty(core: &Core, workspace_id: WorkspaceId) -> anyhow::Result<()> {
     match fill(core.store(), workspace_id, core.clock().now()).await? {
         Some(counts) => println!(
             "Demo workspace ready: {counts}. Try `/territory list`, `/deal list` or \
@@ -68,7 +69,7 @@ pub async fn fill_if_empty(core: &Core, workspace_id: i64) -> anyhow::Result<()>
 /// already exist under a demo name are reused.
 pub async fn fill(
     store: &Store,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<Counts>> {
     let mut tx = store.begin_write().await?;
@@ -231,11 +232,11 @@ pub async fn fill(
     let entry = AuditEntry {
         workspace_id,
         at: now,
-        actor_user_id: 0,
+        actor_user_id: UserId::new(0),
         actor_name: "partnerbot demo",
         action: "demo.fill",
         entity: "workspace",
-        entity_id: Some(workspace_id),
+        entity_id: Some(workspace_id.get()),
         before: None,
         after: Some(serde_json::json!({ "summary": counts.to_string() })),
         interaction_id: None,
@@ -249,7 +250,7 @@ pub async fn fill(
 
 async fn upsert_workspace(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     sqlx::query(
@@ -271,7 +272,7 @@ async fn upsert_workspace(
 async fn territories(
     conn: &mut Conn,
     store: &Store,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<i64>> {
     let existing: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
@@ -311,7 +312,7 @@ async fn accounts(
     conn: &mut Conn,
     rng: &mut Rng,
     pools: &Pools,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     territories: &[i64],
     team: &super::staff::Team,
     now: DateTime<Utc>,

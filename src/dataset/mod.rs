@@ -35,6 +35,7 @@ pub mod rng;
 pub mod rows;
 pub mod staff;
 
+use crate::domain::ids::WorkspaceId;
 use crate::store::Conn;
 use std::fmt;
 
@@ -54,7 +55,7 @@ pub struct Counts {
 
 impl Counts {
     /// Counts the rows of a workspace in the database.
-    pub async fn load(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Counts> {
+    pub async fn load(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Counts> {
         let mut values = [0u64; TABLES.len()];
         for (value, table) in values.iter_mut().zip(TABLES) {
             let n: i64 = sqlx::query_scalar(&format!(

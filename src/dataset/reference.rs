@@ -22,6 +22,7 @@ use super::Counts;
 use crate::console::progress::Progress;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::forecast::{Deadline, ForecastCalendar};
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::domain::names::name_key;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{Backend, Conn, Store};
@@ -102,7 +103,7 @@ const SEGMENTS: [&str; 13] = [
 /// Generates the dataset into an empty workspace; returns what it holds afterwards.
 pub async fn generate(
     store: &Store,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     scale: &Scale,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Counts> {
@@ -146,7 +147,7 @@ struct Cast {
 async fn load(
     conn: &mut Conn,
     backend: Backend,
-    ws: i64,
+    ws: WorkspaceId,
     scale: &Scale,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -275,11 +276,11 @@ async fn load(
     let entry = AuditEntry {
         workspace_id: ws,
         at: now,
-        actor_user_id: 0,
+        actor_user_id: UserId::new(0),
         actor_name: "partnerbot bench",
         action: "dataset.generate",
         entity: "workspace",
-        entity_id: Some(ws),
+        entity_id: Some(ws.get()),
         before: None,
         after: Some(serde_json::json!({ "scale": format!("{scale:?}") })),
         interaction_id: None,
@@ -290,11 +291,14 @@ async fn load(
 }
 
 /// True when the workspace holds a finished reference dataset.
-pub async fn exists(store: &Store, workspace_id: i64) -> anyhow::Result<bool> {
+pub async fn exists(store: &Store, workspace_id: WorkspaceId) -> anyhow::Result<bool> {
     Ok(workspace_name(store, workspace_id).await?.as_deref() == Some(REFERENCE_NAME))
 }
 
-async fn workspace_name(store: &Store, workspace_id: i64) -> anyhow::Result<Option<String>> {
+async fn workspace_name(
+    store: &Store,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT name FROM workspaces WHERE id = $1")
             .bind(workspace_id)
@@ -329,7 +333,7 @@ const CLEAR_ORDER: [&str; 20] = [
 
 /// Deletes a reference workspace (finished or interrupted) and everything in it but its audit
 /// history. Refuses any other workspace, so a typo in `--workspace` cannot wipe real data.
-pub async fn clear(store: &Store, workspace_id: i64) -> anyhow::Result<()> {
+pub async fn clear(store: &Store, workspace_id: WorkspaceId) -> anyhow::Result<()> {
     match workspace_name(store, workspace_id).await? {
         None => return Ok(()),
         Some(name) if name == REFERENCE_NAME || name == INCOMPLETE_NAME => {}

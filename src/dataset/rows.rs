@@ -2,10 +2,11 @@
 //! them; [`super::bulk`] writes them in multi-row statements.
 
 use super::bulk::{AnyQuery, Record};
+use crate::domain::ids::WorkspaceId;
 
 pub struct TerritoryRow {
     pub id: i64,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub name: String,
     pub name_key: String,
     pub region: String,
@@ -26,7 +27,7 @@ impl Record for TerritoryRow {
 }
 
 pub struct MemberRow {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub user_id: i64,
     pub display_name: String,
     pub name_key: String,
@@ -51,7 +52,7 @@ impl Record for MemberRow {
 }
 
 pub struct CoverageRow {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub territory_id: i64,
     pub user_id: i64,
     pub role: &'static str,
@@ -72,7 +73,7 @@ impl Record for CoverageRow {
 
 pub struct PartnerRow {
     pub id: i64,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub name: String,
     pub name_key: String,
     pub partner_type: &'static str,
@@ -116,7 +117,7 @@ impl Record for PartnerRow {
 
 pub struct AccountRow {
     pub id: i64,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub name: String,
     pub name_key: String,
     pub domain: Option<String>,
@@ -151,7 +152,7 @@ impl Record for AccountRow {
 
 pub struct DealRow {
     pub id: i64,
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub account_id: i64,
     pub name: String,
     pub amount_minor: i64,
@@ -211,7 +212,7 @@ impl Record for DealRow {
 }
 
 pub struct RegistrationRow {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub deal_id: Option<i64>,
     pub account_id: i64,
     pub partner_id: i64,
@@ -265,7 +266,7 @@ impl Record for RegistrationRow {
 }
 
 pub struct InfluenceRow {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub deal_id: i64,
     pub partner_id: i64,
     pub influence_type: &'static str,
@@ -292,7 +293,7 @@ impl Record for InfluenceRow {
 
 /// A touch; its date texts borrow from a [`super::days::Days`] table (millions of rows).
 pub struct TouchRow<'d> {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub partner_id: i64,
     pub touch_type: &'static str,
     pub account_id: Option<i64>,
@@ -322,7 +323,7 @@ impl Record for TouchRow<'_> {
 }
 
 pub struct ForecastRow {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub user_id: i64,
     pub territory_id: Option<i64>,
     pub fiscal_quarter: String,

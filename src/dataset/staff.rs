@@ -6,6 +6,7 @@ use super::days::stamp;
 use super::pools::Pools;
 use super::rng::Rng;
 use super::rows::{CoverageRow, MemberRow};
+use crate::domain::ids::WorkspaceId;
 use crate::domain::names::name_key;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
@@ -86,7 +87,7 @@ const SNOWFLAKE_BASE: i64 = 700_000_000_000_000_000;
 pub fn staff(
     rng: &mut Rng,
     pools: &Pools,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     territories: &[i64],
     headcount: Headcount,
     first_seen: NaiveDate,
@@ -189,7 +190,7 @@ mod tests {
         let staff = staff(
             &mut Rng::new(1),
             &Pools::new(),
-            1,
+            WorkspaceId::new(1),
             &[10, 11, 12, 13],
             headcount,
             day,

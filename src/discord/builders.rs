@@ -5,6 +5,7 @@ use crate::core::autocomplete::AutocompleteChoice;
 use crate::core::reply::{Attachment, Form};
 use crate::discord::render::{limits, OutButton, OutEmbed, OutMessage};
 use crate::discord::split::trim;
+use crate::domain::ids::UserId;
 use serenity::builder::{
     AutocompleteChoice as Choice, CreateActionRow, CreateAllowedMentions, CreateAttachment,
     CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter, CreateInputText,
@@ -77,21 +78,21 @@ fn quiet() -> CreateAllowedMentions {
 }
 
 /// Mentions that ping exactly `users` (a post that notifies a PTM), nobody else.
-fn pinging(users: &[i64]) -> CreateAllowedMentions {
+fn pinging(users: &[UserId]) -> CreateAllowedMentions {
     let ids = users
         .iter()
-        .filter_map(|id| u64::try_from(*id).ok().filter(|id| *id > 0))
+        .filter_map(|id| u64::try_from(id.get()).ok().filter(|id| *id > 0))
         .map(serenity::model::id::UserId::new);
     CreateAllowedMentions::new().users(ids)
 }
 
 /// A channel message posted on the core's behalf ([`crate::core::reply::Post`]).
-pub fn post(message: &OutMessage, pings: &[i64]) -> CreateMessage {
+pub fn post(message: &OutMessage, pings: &[UserId]) -> CreateMessage {
     channel_message(message, None).allowed_mentions(pinging(pings))
 }
 
 /// An edit of a message posted earlier (a review card showing its decision).
-pub fn edit_post(message: &OutMessage, pings: &[i64]) -> EditMessage {
+pub fn edit_post(message: &OutMessage, pings: &[UserId]) -> EditMessage {
     EditMessage::new()
         .content(message.content.clone().unwrap_or_default())
         .embeds(embeds(message))

@@ -6,6 +6,7 @@
 use crate::core::autocomplete::AutocompleteRequest;
 use crate::core::mention::Mention;
 use crate::core::{Action, Actor, ActorRoles, Invocation, OptionInput};
+use crate::domain::ids;
 use serenity::model::application::{
     ActionRowComponent, CommandData, CommandDataOption, CommandDataOptionValue, CommandInteraction,
     ComponentInteraction, ModalInteraction,
@@ -40,17 +41,21 @@ pub fn display_name(user: &User, nick: Option<&str>) -> String {
 pub fn actor(user: &User, member: Option<&Member>) -> Actor {
     match member {
         Some(member) => Actor {
-            user_id: id(member.user.id.get()),
+            user_id: ids::UserId::new(id(member.user.id.get())),
             display_name: display_name(&member.user, member.nick.as_deref()),
             roles: ActorRoles::Discord {
-                role_ids: member.roles.iter().map(|r| id(r.get())).collect(),
+                role_ids: member
+                    .roles
+                    .iter()
+                    .map(|r| ids::RoleId::new(id(r.get())))
+                    .collect(),
                 administrator: member
                     .permissions
                     .is_some_and(|p| p.contains(Permissions::ADMINISTRATOR)),
             },
         },
         None => Actor {
-            user_id: id(user.id.get()),
+            user_id: ids::UserId::new(id(user.id.get())),
             display_name: display_name(user, None),
             roles: ActorRoles::Discord {
                 role_ids: Vec::new(),
@@ -96,7 +101,7 @@ pub fn option_input(value: &CommandDataOptionValue) -> Option<OptionInput> {
         CommandDataOptionValue::String(text) => OptionInput::Text(text.clone()),
         CommandDataOptionValue::Integer(n) => OptionInput::Integer(*n),
         CommandDataOptionValue::Boolean(b) => OptionInput::Boolean(*b),
-        CommandDataOptionValue::User(user) => OptionInput::User(id(user.get())),
+        CommandDataOptionValue::User(user) => OptionInput::User(ids::UserId::new(id(user.get()))),
         CommandDataOptionValue::Channel(channel) => OptionInput::Integer(id(channel.get())),
         CommandDataOptionValue::Role(role) => OptionInput::Integer(id(role.get())),
         CommandDataOptionValue::Mentionable(any) => OptionInput::Integer(id(any.get())),
@@ -114,10 +119,10 @@ fn invocation(
     action: Action,
 ) -> Invocation {
     Invocation {
-        workspace_id: id(guild_id.get()),
+        workspace_id: ids::WorkspaceId::new(id(guild_id.get())),
         workspace_name: workspace_name(guild_id),
         actor,
-        channel_id: Some(id(channel_id)),
+        channel_id: Some(ids::ChannelId::new(id(channel_id))),
         interaction_id: Some(interaction_id.to_string()),
         action,
     }
@@ -184,7 +189,7 @@ pub fn autocomplete(interaction: &CommandInteraction) -> Option<AutocompleteRequ
     let focused = interaction.data.autocomplete()?;
     let (path, _) = command_request(&interaction.data);
     Some(AutocompleteRequest {
-        workspace_id: id(guild_id.get()),
+        workspace_id: ids::WorkspaceId::new(id(guild_id.get())),
         path,
         option: focused.name.to_string(),
         partial: focused.value.to_string(),
@@ -209,23 +214,28 @@ pub fn mention(message: &Message) -> Mention {
     let member: Option<&PartialMember> = message.member.as_deref();
     let nick = member.and_then(|m| m.nick.as_deref());
     let role_ids = member
-        .map(|m| m.roles.iter().map(|r| id(r.get())).collect())
+        .map(|m| {
+            m.roles
+                .iter()
+                .map(|r| ids::RoleId::new(id(r.get())))
+                .collect()
+        })
         .unwrap_or_default();
     let administrator = member
         .and_then(|m| m.permissions)
         .is_some_and(|p| p.contains(Permissions::ADMINISTRATOR));
     Mention {
-        workspace_id: message.guild_id.map(|g| id(g.get())),
+        workspace_id: message.guild_id.map(|g| ids::WorkspaceId::new(id(g.get()))),
         workspace_name: message.guild_id.map(workspace_name).unwrap_or_default(),
         actor: Actor {
-            user_id: id(message.author.id.get()),
+            user_id: ids::UserId::new(id(message.author.id.get())),
             display_name: display_name(&message.author, nick),
             roles: ActorRoles::Discord {
                 role_ids,
                 administrator,
             },
         },
-        channel_id: Some(id(message.channel_id.get())),
+        channel_id: Some(ids::ChannelId::new(id(message.channel_id.get()))),
         text: without_mentions(&message.content),
     }
 }

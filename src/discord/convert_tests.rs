@@ -64,12 +64,18 @@ fn a_subcommand_is_flattened_into_its_path_and_typed_options() {
         panic!("not a command")
     };
     let invocation = command(&cmd).unwrap();
-    assert_eq!(invocation.workspace_id, 900000000000000001);
+    assert_eq!(
+        invocation.workspace_id,
+        ids::WorkspaceId::new(900000000000000001)
+    );
     assert_eq!(
         invocation.interaction_id.as_deref(),
         Some("1300000000000000001")
     );
-    assert_eq!(invocation.channel_id, Some(1200000000000000001));
+    assert_eq!(
+        invocation.channel_id,
+        Some(ids::ChannelId::new(1200000000000000001))
+    );
     let Action::Command { path, options } = invocation.action else {
         panic!("not a command action")
     };
@@ -80,7 +86,10 @@ fn a_subcommand_is_flattened_into_its_path_and_typed_options() {
             ("account".into(), OptionInput::Text("Acme Corp".into())),
             ("page".into(), OptionInput::Integer(2)),
             ("public".into(), OptionInput::Boolean(true)),
-            ("owner".into(), OptionInput::User(500000000000000002)),
+            (
+                "owner".into(),
+                OptionInput::User(ids::UserId::new(500000000000000002))
+            ),
             ("channel".into(), OptionInput::Integer(1200000000000000009)),
             ("role".into(), OptionInput::Integer(700000000000000001)),
         ]
@@ -95,13 +104,13 @@ fn the_actor_is_named_by_nick_then_global_name_then_username_with_role_ids() {
     };
     let actor = command(&cmd).unwrap().actor;
     assert_eq!(actor.display_name, "Dee");
-    assert_eq!(actor.user_id, 500000000000000001);
+    assert_eq!(actor.user_id, ids::UserId::new(500000000000000001));
     match actor.roles {
         ActorRoles::Discord {
             role_ids,
             administrator,
         } => {
-            assert_eq!(role_ids, vec![700000000000000001]);
+            assert_eq!(role_ids, vec![ids::RoleId::new(700000000000000001)]);
             assert!(administrator, "permission bit 8 is Administrator");
         }
         other => panic!("{other:?}"),
@@ -169,7 +178,10 @@ fn autocomplete_names_the_focused_option_and_what_was_typed() {
     assert_eq!(request.path, vec!["deal", "add"]);
     assert_eq!(request.option, "partner");
     assert_eq!(request.partial, "glo");
-    assert_eq!(request.workspace_id, 900000000000000001);
+    assert_eq!(
+        request.workspace_id,
+        ids::WorkspaceId::new(900000000000000001)
+    );
 }
 
 #[test]

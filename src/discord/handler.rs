@@ -129,12 +129,12 @@ impl Handler {
 
     /// Creates the workspace of a server the bot is in; posts the welcome when it is new.
     async fn joined(&self, http: &Http, guild: &Guild) {
-        let guild_id = convert::id(guild.id.get());
+        let guild_id = crate::domain::ids::WorkspaceId::new(convert::id(guild.id.get()));
         let welcome = match self.core.workspace_joined(guild_id, &guild.name).await {
             Ok(Some(welcome)) => welcome,
             Ok(None) => return,
             Err(err) => {
-                tracing::error!(guild = guild_id, "creating the workspace failed: {err:#}");
+                tracing::error!(guild = %guild_id, "creating the workspace failed: {err:#}");
                 return;
             }
         };
@@ -146,18 +146,18 @@ impl Handler {
                     .execute(http, (channel, Some(guild.id)))
                     .await;
                 if let Err(err) = sent {
-                    tracing::warn!(guild = guild_id, %channel, "cannot post the welcome: {err}");
+                    tracing::warn!(guild = %guild_id, %channel, "cannot post the welcome: {err}");
                     posted = false;
                     break;
                 }
             }
             if posted {
-                tracing::info!(guild = guild_id, %channel, "joined {} and posted the welcome", guild.name);
+                tracing::info!(guild = %guild_id, %channel, "joined {} and posted the welcome", guild.name);
                 return;
             }
         }
         tracing::warn!(
-            guild = guild_id,
+            guild = %guild_id,
             "joined {} but found no channel for the welcome",
             guild.name
         );

@@ -23,17 +23,18 @@ fn span(span: &Span) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::{ChannelId, RoleId, UserId};
     use chrono::{TimeZone, Utc};
 
     #[test]
     fn each_span_in_discord_markup() {
         let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap();
         let rich = Text::plain("Hi ")
-            .user(7, Some("Dana"))
+            .user(UserId::new(7), Some("Dana"))
             .then(", ")
-            .channel(9)
+            .channel(ChannelId::new(9))
             .then(" ")
-            .role(3)
+            .role(RoleId::new(3))
             .then(" ")
             .strong("now")
             .then(" ")

@@ -8,15 +8,16 @@ use crate::core::Core;
 use crate::discord::builders;
 use crate::discord::render::limits::CHANNEL_FILE_LIMIT;
 use crate::discord::render::{layout, OutMessage};
+use crate::domain::ids::{UserId, WorkspaceId};
 use serenity::all::{Builder, ChannelId, GuildId, Http, Message, MessageId, Nonce};
 
 /// Posts (or edits) each of `posts`; a failure is logged and does not stop the others.
-pub async fn deliver(http: &Http, core: &Core, workspace_id: i64, posts: &[Post]) {
+pub async fn deliver(http: &Http, core: &Core, workspace_id: WorkspaceId, posts: &[Post]) {
     for post in posts {
         if let Err(err) = deliver_one(http, core, workspace_id, post).await {
             tracing::warn!(
-                workspace = workspace_id,
-                channel = post.channel_id,
+                workspace = %workspace_id,
+                channel = %post.channel_id,
                 track = post.track.as_deref().unwrap_or(""),
                 "posting in the {} failed: {err:#}",
                 post.channel_label
@@ -28,14 +29,14 @@ pub async fn deliver(http: &Http, core: &Core, workspace_id: i64, posts: &[Post]
 async fn deliver_one(
     http: &Http,
     core: &Core,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     post: &Post,
 ) -> anyhow::Result<()> {
     let channel = channel_of(post)?;
     let parts = parts(post);
     if let Some(message_id) = post.edit_message_id {
         let edit = builders::edit_post(&parts[0], &post.pings);
-        let message = MessageId::new(positive(message_id)?);
+        let message = MessageId::new(positive(message_id.get())?);
         match edit.execute(http, (channel, message, None)).await {
             Ok(_) => return Ok(()),
             // Deleted meanwhile: post it again below.
@@ -43,14 +44,14 @@ async fn deliver_one(
             Err(err) => return Err(err.into()),
         }
     }
-    let guild = u64::try_from(workspace_id)
+    let guild = u64::try_from(workspace_id.get())
         .ok()
         .filter(|id| *id > 0)
         .map(GuildId::new);
     for (i, part) in parts.iter().enumerate() {
         let sent = send_part(http, channel, guild, part, &post.pings, None).await?;
         if let (0, Some(track)) = (i, &post.track) {
-            let message_id = i64::try_from(sent.id.get())?;
+            let message_id = crate::domain::ids::MessageId::new(i64::try_from(sent.id.get())?);
             core.record_posted(workspace_id, track, post.channel_id, message_id)
                 .await?;
         }
@@ -60,7 +61,7 @@ async fn deliver_one(
 
 /// The channel `post` goes to.
 pub(super) fn channel_of(post: &Post) -> anyhow::Result<ChannelId> {
-    Ok(ChannelId::new(positive(post.channel_id)?))
+    Ok(ChannelId::new(positive(post.channel_id.get())?))
 }
 
 /// `post` laid out as channel messages within Discord's limits (at least one).
@@ -76,7 +77,7 @@ pub(super) async fn send_part(
     channel: ChannelId,
     guild: Option<GuildId>,
     part: &OutMessage,
-    pings: &[i64],
+    pings: &[UserId],
     nonce: Option<String>,
 ) -> serenity::Result<Message> {
     let mut message = builders::post(part, pings);

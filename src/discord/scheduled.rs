@@ -42,7 +42,9 @@ impl Poster for DiscordPoster {
                 first.get_or_insert(sent.id);
             }
             let id = first.ok_or_else(|| PostError::Fatal(anyhow::anyhow!("nothing to post")))?;
-            i64::try_from(id.get()).map_err(|err| PostError::Fatal(err.into()))
+            i64::try_from(id.get())
+                .map(crate::domain::ids::MessageId::new)
+                .map_err(|err| PostError::Fatal(err.into()))
         })
     }
 }
@@ -90,7 +92,8 @@ mod tests {
         assert_eq!(part_nonce("7-tj3hk0", 1), "7-tj3hk0/1");
         use chrono::TimeZone;
         let year_4000 = chrono::Utc.with_ymd_and_hms(4000, 1, 1, 0, 0, 0).unwrap();
-        let longest = crate::store::ledger::nonce(i64::MAX, year_4000);
+        let longest =
+            crate::store::ledger::nonce(crate::domain::ids::ScheduleId::new(i64::MAX), year_4000);
         assert!(part_nonce(&longest, 99).len() <= 25, "{longest}");
     }
 }

@@ -7,7 +7,7 @@
 //! where a number leaves (a bound query argument).
 
 /// Declares id newtypes over `i64`: Copy, Eq, Ord, Hash, serde as the bare number, `Display` as
-/// the bare number, `new` and `get`.
+/// the bare number, `FromStr` from it, `new` and `get`.
 macro_rules! id_types {
     ($($(#[$meta:meta])* $name:ident;)+) => {
         $(
@@ -28,6 +28,15 @@ macro_rules! id_types {
                 /// The stored number.
                 pub const fn get(self) -> i64 {
                     self.0
+                }
+            }
+
+            impl ::std::str::FromStr for $name {
+                type Err = ::std::num::ParseIntError;
+
+                /// Reads the bare number (a configured id, a console argument).
+                fn from_str(text: &str) -> Result<Self, Self::Err> {
+                    text.parse().map(Self)
                 }
             }
 

@@ -4,12 +4,13 @@
 //! money, shares in basis points, no floats.
 
 use super::attribution::{attribution, Attribution, AttributionFacts};
+use crate::domain::ids::{AccountId, DealId};
 
 /// A deal won in the period, with what decides its attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WonDeal {
-    pub deal_id: i64,
-    pub account_id: i64,
+    pub deal_id: DealId,
+    pub account_id: AccountId,
     pub amount_minor: i64,
     pub close_date: chrono::NaiveDate,
     pub facts: AttributionFacts,

@@ -19,6 +19,7 @@
 //! - [`compliance`]: what a deal's co-sell portal stage should be, the review-target cutoff.
 //! - [`schedule`]: what a schedule posts ([`schedule::ScheduleKind`]) and how often it may.
 //! - [`ids`]: typed ids of stored entities (`DealId`, `PartnerId`, ...) over `i64`.
+//! - [`workspace`]: the workspace record and its settings.
 //! - [`partner`], [`deal`], [`touch`], [`registration`], [`role`]: the enums of the plan and
 //!   their small rules (default forecast category, agreement status, notes limit, ...).
 //!
@@ -44,6 +45,7 @@ pub mod report_period;
 pub mod role;
 pub mod schedule;
 pub mod touch;
+pub mod workspace;
 
 /// Hint appended to every date error: the forms people can type.
 const DATE_HINT: &str = "use YYYY-MM-DD like `2026-12-15`, or `today`, `+30d`, `next friday`";

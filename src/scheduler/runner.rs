@@ -115,7 +115,7 @@ impl Runner {
         let rec = match recurrence(schedule) {
             Ok(rec) => rec,
             Err(err) => {
-                tracing::warn!(schedule = schedule.id, "schedule not run: {err}");
+                tracing::warn!(schedule = %schedule.id, "schedule not run: {err}");
                 report.invalid += 1;
                 return Ok(());
             }
@@ -132,7 +132,7 @@ impl Runner {
         };
         if due.missed > 0 {
             tracing::info!(
-                schedule = schedule.id,
+                schedule = %schedule.id,
                 missed = due.missed,
                 due = %due_at,
                 "catching up once: the latest missed run"
@@ -180,7 +180,7 @@ impl Runner {
             &reason,
         );
         if let Some(latest) = skipped.await? {
-            tracing::warn!(schedule = schedule.id, due = %latest, "{reason}");
+            tracing::warn!(schedule = %schedule.id, due = %latest, "{reason}");
         }
         Ok(())
     }

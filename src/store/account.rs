@@ -1,6 +1,7 @@
 //! Accounts: customer companies, with their web domain, territory and account owner.
 
 use super::{codec, Conn};
+use crate::domain::ids::{AccountId, RegistrationId, TerritoryId, UserId, WorkspaceId};
 use crate::domain::names::{company_key, name_key, registrable_domain};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
@@ -8,10 +9,10 @@ use sqlx::Row;
 /// An account found by name or domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRef {
-    pub id: i64,
+    pub id: AccountId,
     pub name: String,
     pub domain: Option<String>,
-    pub territory_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
 }
 
 const REF_COLUMNS: &str = "id, name, domain, territory_id";
@@ -27,7 +28,7 @@ fn ref_from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<AccountRef> {
 
 pub async fn find_by_name(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     name: &str,
 ) -> anyhow::Result<Option<AccountRef>> {
     let row = sqlx::query(&format!(
@@ -43,7 +44,7 @@ pub async fn find_by_name(
 /// Accounts whose stored domain is exactly `domain` (already normalised).
 pub async fn find_by_domain(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     domain: &str,
 ) -> anyhow::Result<Vec<AccountRef>> {
     let rows = sqlx::query(&format!(
@@ -57,7 +58,7 @@ pub async fn find_by_domain(
 }
 
 /// Every account name (for "did you mean" on a miss).
-pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<String>> {
+pub async fn all_names(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<String>> {
     Ok(sqlx::query_scalar::<_, String>(
         "SELECT name FROM accounts WHERE workspace_id = $1 ORDER BY name LIMIT 20000",
     )
@@ -69,12 +70,12 @@ pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec
 /// An account with what `/account show` prints about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
-    pub id: i64,
+    pub id: AccountId,
     pub name: String,
     pub domain: Option<String>,
-    pub territory_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
     pub territory: Option<String>,
-    pub owner_user_id: Option<i64>,
+    pub owner_user_id: Option<UserId>,
     pub owner: Option<String>,
 }
 
@@ -84,17 +85,17 @@ pub struct NewAccount<'a> {
     pub name: &'a str,
     /// Already normalised (`domain_key`).
     pub domain: Option<&'a str>,
-    pub territory_id: Option<i64>,
-    pub owner_user_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
+    pub owner_user_id: Option<UserId>,
 }
 
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     account: &NewAccount<'_>,
     now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar::<_, i64>(
+) -> anyhow::Result<AccountId> {
+    Ok(sqlx::query_scalar::<_, AccountId>(
         "INSERT INTO accounts (workspace_id, name, name_key, domain, territory_id, owner_user_id, \
          created_at, match_key, match_domain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          RETURNING id",
@@ -150,7 +151,11 @@ pub async fn backfill_match_keys(pool: &sqlx::AnyPool) -> anyhow::Result<u64> {
     }
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Account>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    id: AccountId,
+) -> anyhow::Result<Option<Account>> {
     let row = sqlx::query(
         "SELECT a.id, a.name, a.domain, a.territory_id, t.name AS territory, a.owner_user_id, \
            m.display_name AS owner FROM accounts a \
@@ -187,8 +192,8 @@ pub struct PartnerRole {
 /// Every partner with a role on one of the account's open deals (each role once).
 pub async fn partners_on_open_deals(
     conn: &mut Conn,
-    workspace_id: i64,
-    account_id: i64,
+    workspace_id: WorkspaceId,
+    account_id: AccountId,
 ) -> anyhow::Result<Vec<PartnerRole>> {
     let open = "d.workspace_id = $1 AND d.account_id = $2 \
                 AND d.stage NOT IN ('closed_won', 'closed_lost')";
@@ -228,8 +233,8 @@ pub struct PartnerTouches {
 /// about a deal carries the deal's account, so deal touches count too; `touches_by_account`.)
 pub async fn touches_since(
     conn: &mut Conn,
-    workspace_id: i64,
-    account_id: i64,
+    workspace_id: WorkspaceId,
+    account_id: AccountId,
     since: NaiveDate,
 ) -> anyhow::Result<Vec<PartnerTouches>> {
     let rows = sqlx::query(
@@ -257,7 +262,7 @@ pub async fn touches_since(
 /// A registration that still protects (or may protect) a partner on an account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenRegistration {
-    pub id: i64,
+    pub id: RegistrationId,
     pub partner: String,
     pub status: String,
     pub expires_on: Option<NaiveDate>,
@@ -267,8 +272,8 @@ pub struct OpenRegistration {
 /// `today`.
 pub async fn open_registrations(
     conn: &mut Conn,
-    workspace_id: i64,
-    account_id: i64,
+    workspace_id: WorkspaceId,
+    account_id: AccountId,
     today: NaiveDate,
 ) -> anyhow::Result<Vec<OpenRegistration>> {
     let rows = sqlx::query(

@@ -2,15 +2,16 @@
 //! The database refuses updates and deletes on it (triggers in the first migration).
 
 use super::{codec, Conn};
+use crate::domain::ids::{UserId, WorkspaceId};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 /// One change, as written by a command in the same transaction as the change itself.
 #[derive(Debug, Clone)]
 pub struct AuditEntry<'a> {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub at: DateTime<Utc>,
-    pub actor_user_id: i64,
+    pub actor_user_id: UserId,
     pub actor_name: &'a str,
     /// `deal.add`, `partner.update`, ...
     pub action: &'a str,
@@ -89,7 +90,7 @@ pub struct AuditRow {
 
 pub async fn recent(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     limit: i64,
 ) -> anyhow::Result<Vec<AuditRow>> {
     let rows = sqlx::query(

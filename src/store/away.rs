@@ -3,6 +3,7 @@
 //! touching periods are merged into one.
 
 use super::{codec, Conn};
+use crate::domain::ids::{UserId, WorkspaceId};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sqlx::Row;
 
@@ -10,7 +11,7 @@ use sqlx::Row;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Away {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub note: String,
@@ -27,7 +28,11 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Away> {
 }
 
 /// Everyone away on `day`.
-pub async fn on(conn: &mut Conn, workspace_id: i64, day: NaiveDate) -> anyhow::Result<Vec<Away>> {
+pub async fn on(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    day: NaiveDate,
+) -> anyhow::Result<Vec<Away>> {
     let rows = sqlx::query(
         "SELECT id, user_id, from_date, to_date, note FROM member_away \
          WHERE workspace_id = $1 AND from_date <= $2 AND to_date >= $2 ORDER BY user_id, from_date",
@@ -42,8 +47,8 @@ pub async fn on(conn: &mut Conn, workspace_id: i64, day: NaiveDate) -> anyhow::R
 /// The member's periods ending on or after `since` (current and upcoming), earliest first.
 pub async fn of_member(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     since: NaiveDate,
 ) -> anyhow::Result<Vec<Away>> {
     let rows = sqlx::query(
@@ -62,8 +67,8 @@ pub async fn of_member(
 /// Returns the stored period and the ones merged into it.
 pub async fn set(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     (from, to): (NaiveDate, NaiveDate),
     note: &str,
     now: DateTime<Utc>,
@@ -123,7 +128,7 @@ pub async fn set(
 }
 
 /// Deletes one period.
-pub async fn remove(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<()> {
+pub async fn remove(conn: &mut Conn, workspace_id: WorkspaceId, id: i64) -> anyhow::Result<()> {
     sqlx::query("DELETE FROM member_away WHERE workspace_id = $1 AND id = $2")
         .bind(workspace_id)
         .bind(id)

@@ -10,6 +10,7 @@ use super::args::{bind_all, Arg};
 use super::{backend_of_conn, codec, Backend, Conn};
 use crate::domain::compliance::{portal_rank, required_rank};
 use crate::domain::deal::{PortalStage, Stage};
+use crate::domain::ids::{PartnerId, TerritoryId, WorkspaceId};
 use crate::domain::Choice;
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -45,8 +46,8 @@ impl GapKind {
 /// Which gaps to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GapFilter {
-    pub territory_id: Option<i64>,
-    pub partner_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
+    pub partner_id: Option<PartnerId>,
     pub today: NaiveDate,
     /// Registrations submitted before this instant (stored instant text) are overdue.
     pub review_cutoff: String,
@@ -127,13 +128,13 @@ fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> 
                 sql.push_str(&format!(" AND ({portal}) < ({required})"));
             }
             if let Some(id) = filter.territory_id {
-                let p = next(Arg::Int(id), &mut args);
+                let p = next(Arg::Int(id.get()), &mut args);
                 // `+`: filter in the covering compliance index rather than walking every deal
                 // of the territory.
                 sql.push_str(&format!(" AND +d.territory_id = {p}"));
             }
             if let Some(id) = filter.partner_id {
-                let p = next(Arg::Int(id), &mut args);
+                let p = next(Arg::Int(id.get()), &mut args);
                 sql.push_str(&format!(
                     " AND (d.sourcing_partner_id = {p} OR d.transacting_partner_id = {p} \
                      OR d.distributor_partner_id = {p})"
@@ -150,7 +151,7 @@ fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> 
                  AND r.submitted_at < {cutoff}"
             );
             if let Some(id) = filter.territory_id {
-                let t = next(Arg::Int(id), &mut args);
+                let t = next(Arg::Int(id.get()), &mut args);
                 sql.push_str(&format!(
                     " AND (EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = r.workspace_id \
                      AND a.id = r.account_id AND a.territory_id = {t}) \
@@ -159,7 +160,7 @@ fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> 
                 ));
             }
             if let Some(id) = filter.partner_id {
-                let p = next(Arg::Int(id), &mut args);
+                let p = next(Arg::Int(id.get()), &mut args);
                 sql.push_str(&format!(" AND r.partner_id = {p}"));
             }
             (sql, args)
@@ -188,11 +189,11 @@ fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> 
                 ));
             }
             if let Some(id) = filter.territory_id {
-                let t = next(Arg::Int(id), &mut args);
+                let t = next(Arg::Int(id.get()), &mut args);
                 sql.push_str(&format!(" AND p.territory_id = {t}"));
             }
             if let Some(id) = filter.partner_id {
-                let p = next(Arg::Int(id), &mut args);
+                let p = next(Arg::Int(id.get()), &mut args);
                 sql.push_str(&format!(" AND p.id = {p}"));
             }
             (sql, args)
@@ -203,7 +204,7 @@ fn source(backend: Backend, kind: GapKind, filter: &GapFilter, first: usize) -> 
 /// How many gaps of each kind there are, in the order of [`GapKind::ALL`], in one statement.
 pub async fn counts(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &GapFilter,
 ) -> anyhow::Result<Vec<(GapKind, i64)>> {
     let backend = backend_of_conn(conn);
@@ -229,7 +230,7 @@ pub async fn counts(
 /// partners by name.
 pub async fn page(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     kind: GapKind,
     filter: &GapFilter,
     limit: i64,

@@ -11,7 +11,9 @@ pub use list::{page, summary, DealFilter, DealLine, Summary};
 use super::args::AnyQuery;
 use super::{codec, Conn};
 use crate::domain::deal::Deal;
-use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId};
+use crate::domain::ids::{
+    AccountId, DealId, PartnerId, RegistrationId, TerritoryId, UserId, WorkspaceId,
+};
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -65,7 +67,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Deal> {
 /// Writes a new deal; returns its id.
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal: &Deal,
     now: DateTime<Utc>,
 ) -> anyhow::Result<DealId> {
@@ -114,7 +116,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, deal: &'q Deal) -> AnyQuery<'q> {
 /// Writes every field of `deal` over the stored row with the same id.
 pub async fn update(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal: &Deal,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -140,7 +142,11 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: DealId) -> anyhow::Result<Option<Deal>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    id: DealId,
+) -> anyhow::Result<Option<Deal>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM deals WHERE workspace_id = $1 AND id = $2"
     ))
@@ -164,7 +170,11 @@ pub struct DealNames {
 }
 
 /// Looks up the names of everything `deal` points to, in one query.
-pub async fn names(conn: &mut Conn, workspace_id: i64, deal: &Deal) -> anyhow::Result<DealNames> {
+pub async fn names(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    deal: &Deal,
+) -> anyhow::Result<DealNames> {
     let row = sqlx::query(
         "SELECT \
            (SELECT name FROM accounts WHERE workspace_id = $1 AND id = $2) AS account, \
@@ -200,7 +210,7 @@ pub async fn names(conn: &mut Conn, workspace_id: i64, deal: &Deal) -> anyhow::R
 /// The stored type id of a partner (`gsi`, `distributor`, ...).
 pub async fn partner_type(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
 ) -> anyhow::Result<String> {
     sqlx::query_scalar::<_, String>(
@@ -223,7 +233,7 @@ pub struct Influence {
 
 pub async fn influences(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal_id: DealId,
 ) -> anyhow::Result<Vec<Influence>> {
     let rows = sqlx::query(
@@ -249,7 +259,7 @@ pub async fn influences(
 /// A registration linked to a deal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealRegistration {
-    pub id: i64,
+    pub id: RegistrationId,
     pub partner: String,
     pub reg_type: String,
     pub status: String,
@@ -258,7 +268,7 @@ pub struct DealRegistration {
 
 pub async fn registrations(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal_id: DealId,
 ) -> anyhow::Result<Vec<DealRegistration>> {
     let rows = sqlx::query(
@@ -298,7 +308,7 @@ pub struct DealTouch {
 /// (`/touch log deal:` sets both), so this walks `touches_by_account` newest first.
 pub async fn recent_touches(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal: &Deal,
     limit: i64,
 ) -> anyhow::Result<Vec<DealTouch>> {

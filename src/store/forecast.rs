@@ -5,6 +5,7 @@ use super::args::{bind_all, placeholders, Arg};
 use super::{codec, Conn};
 use crate::domain::deal::{ForecastCategory, Stage};
 use crate::domain::forecast::numbers::{Bucket, ForecastNumbers, QuarterDeal};
+use crate::domain::ids::{DealId, TerritoryId, UserId, WorkspaceId};
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,8 +15,8 @@ use sqlx::Row;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forecast {
     pub id: i64,
-    pub user_id: i64,
-    pub territory_id: Option<i64>,
+    pub user_id: UserId,
+    pub territory_id: Option<TerritoryId>,
     pub fiscal_quarter: String,
     pub week_start: NaiveDate,
     pub numbers: ForecastNumbers,
@@ -26,9 +27,9 @@ pub struct Forecast {
 /// A submission to store.
 #[derive(Debug, Clone)]
 pub struct NewForecast<'a> {
-    pub workspace_id: i64,
-    pub user_id: i64,
-    pub territory_id: Option<i64>,
+    pub workspace_id: WorkspaceId,
+    pub user_id: UserId,
+    pub territory_id: Option<TerritoryId>,
     pub fiscal_quarter: &'a str,
     pub week_start: NaiveDate,
     pub numbers: ForecastNumbers,
@@ -59,8 +60,8 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Forecast> {
 /// The member's submission for the week starting `week_start`.
 pub async fn of_member(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     week_start: NaiveDate,
 ) -> anyhow::Result<Option<Forecast>> {
     let row = sqlx::query(&format!(
@@ -77,7 +78,7 @@ pub async fn of_member(
 /// Every submission for the weeks starting on `weeks` (e.g. this week and last).
 pub async fn of_weeks(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     weeks: &[NaiveDate],
 ) -> anyhow::Result<Vec<Forecast>> {
     if weeks.is_empty() {
@@ -148,7 +149,7 @@ pub async fn save(
 /// Replaces the deal snapshot of forecast `forecast_id`.
 pub async fn save_snapshot(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     forecast_id: i64,
     deals: &[QuarterDeal],
 ) -> anyhow::Result<()> {
@@ -180,7 +181,7 @@ pub async fn save_snapshot(
         let mut args = Vec::with_capacity(chunk.len() * 5);
         for deal in chunk {
             args.extend([
-                Arg::Int(deal.id),
+                Arg::Int(deal.id.get()),
                 Arg::Text(deal.account.clone()),
                 Arg::Text(deal.bucket.as_str().to_string()),
                 Arg::Int(deal.amount_minor),
@@ -197,7 +198,7 @@ pub async fn save_snapshot(
 /// The deal snapshot of forecast `forecast_id`.
 pub async fn snapshot(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     forecast_id: i64,
 ) -> anyhow::Result<Vec<QuarterDeal>> {
     let rows = sqlx::query(
@@ -227,14 +228,14 @@ pub async fn snapshot(
 /// none) the deals they own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
-    Territories(Vec<i64>),
-    Owner(i64),
+    Territories(Vec<TerritoryId>),
+    Owner(UserId),
 }
 
 /// The deals of `scope` closing between `first` and `last` (inclusive), with their buckets.
 pub async fn quarter_deals(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     scope: &Scope,
     first: NaiveDate,
     last: NaiveDate,
@@ -243,11 +244,11 @@ pub async fn quarter_deals(
     let filter = match scope {
         Scope::Territories(ids) if ids.is_empty() => return Ok(Vec::new()),
         Scope::Territories(ids) => {
-            args.extend(ids.iter().map(|id| Arg::Int(*id)));
+            args.extend(ids.iter().map(|id| Arg::Int(id.get())));
             format!("d.territory_id IN ({})", placeholders(4, ids.len()))
         }
         Scope::Owner(user_id) => {
-            args.push(Arg::Int(*user_id));
+            args.push(Arg::Int(user_id.get()));
             "d.owner_user_id = $4".to_string()
         }
     };
@@ -281,8 +282,8 @@ fn quarter_deal(row: &sqlx::any::AnyRow) -> anyhow::Result<QuarterDeal> {
 /// The current state of some deals (those that left a quarter: lost, pushed or moved away).
 pub async fn deals_now(
     conn: &mut Conn,
-    workspace_id: i64,
-    ids: &[i64],
+    workspace_id: WorkspaceId,
+    ids: &[DealId],
 ) -> anyhow::Result<Vec<QuarterDeal>> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -293,7 +294,7 @@ pub async fn deals_now(
          WHERE d.workspace_id = $1 AND d.id IN ({}) ORDER BY d.id",
         placeholders(2, ids.len())
     );
-    let args = ids.iter().map(|id| Arg::Int(*id)).collect();
+    let args = ids.iter().map(|id| Arg::Int(id.get())).collect();
     let rows = bind_all(sqlx::query(&sql).bind(workspace_id), args)
         .fetch_all(&mut *conn)
         .await?;
@@ -303,7 +304,7 @@ pub async fn deals_now(
 /// A member expected to forecast: a PTM of at least one territory, with the territories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forecaster {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     /// (territory id, name), by name.
     pub territories: Vec<(i64, String)>,
@@ -312,14 +313,14 @@ pub struct Forecaster {
 /// The PTMs of `territories` (every territory when `None`), by display name.
 pub async fn forecasters(
     conn: &mut Conn,
-    workspace_id: i64,
-    territories: Option<&[i64]>,
+    workspace_id: WorkspaceId,
+    territories: Option<&[TerritoryId]>,
 ) -> anyhow::Result<Vec<Forecaster>> {
     let mut args = Vec::new();
     let filter = match territories {
         Some([]) => return Ok(Vec::new()),
         Some(ids) => {
-            args.extend(ids.iter().map(|id| Arg::Int(*id)));
+            args.extend(ids.iter().map(|id| Arg::Int(id.get())));
             format!("AND tm.territory_id IN ({})", placeholders(2, ids.len()))
         }
         None => String::new(),
@@ -337,7 +338,7 @@ pub async fn forecasters(
         .await?;
     let mut out: Vec<Forecaster> = Vec::new();
     for row in &rows {
-        let user_id: i64 = row.try_get("user_id")?;
+        let user_id: UserId = row.try_get("user_id")?;
         let territory = (row.try_get("territory_id")?, row.try_get("territory")?);
         match out.last_mut() {
             Some(last) if last.user_id == user_id => last.territories.push(territory),
@@ -354,10 +355,10 @@ pub async fn forecasters(
 /// Territories `user_id` covers in `role` (`ptm`, `director`), by name.
 pub async fn territories_of(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     role: &str,
-) -> anyhow::Result<Vec<(i64, String)>> {
+) -> anyhow::Result<Vec<(TerritoryId, String)>> {
     let rows = sqlx::query(
         "SELECT t.id, t.name FROM territory_members tm \
          JOIN territories t ON t.workspace_id = tm.workspace_id AND t.id = tm.territory_id \

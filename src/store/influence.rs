@@ -2,6 +2,7 @@
 //! type. Read for the deal card in [`super::deal::influences`].
 
 use super::{codec, Conn};
+use crate::domain::ids::{DealId, PartnerId, UserId, WorkspaceId};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -9,19 +10,19 @@ use sqlx::Row;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct InfluenceRow {
     pub id: i64,
-    pub deal_id: i64,
-    pub partner_id: i64,
+    pub deal_id: DealId,
+    pub partner_id: PartnerId,
     pub influence_type: String,
     pub description: String,
-    pub recorded_by: i64,
+    pub recorded_by: UserId,
 }
 
 /// The row for this deal, partner and type, if recorded.
 pub async fn find(
     conn: &mut Conn,
-    workspace_id: i64,
-    deal_id: i64,
-    partner_id: i64,
+    workspace_id: WorkspaceId,
+    deal_id: DealId,
+    partner_id: PartnerId,
     influence_type: &str,
 ) -> anyhow::Result<Option<InfluenceRow>> {
     let row = sqlx::query(
@@ -50,7 +51,7 @@ pub async fn find(
 /// Writes a new row; returns its id.
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     row: &InfluenceRow,
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
@@ -73,10 +74,10 @@ pub async fn insert(
 /// Replaces the description (and who recorded it) of an existing row.
 pub async fn update_description(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
     description: &str,
-    recorded_by: i64,
+    recorded_by: UserId,
 ) -> anyhow::Result<()> {
     let done = sqlx::query(
         "UPDATE deal_influences SET description = $3, recorded_by = $4 \

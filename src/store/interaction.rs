@@ -2,12 +2,13 @@
 //! redelivered interaction is answered with the stored reply instead of being applied twice.
 
 use super::{codec, Conn};
+use crate::domain::ids::WorkspaceId;
 use chrono::{DateTime, Utc};
 
 /// The stored reply (JSON) of an interaction already applied, if any.
 pub async fn stored_reply(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     interaction_id: &str,
 ) -> anyhow::Result<Option<String>> {
     Ok(sqlx::query_scalar::<_, String>(
@@ -22,7 +23,7 @@ pub async fn stored_reply(
 /// Records an applied interaction with its reply; fails on a duplicate id (the unique key).
 pub async fn record(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     interaction_id: &str,
     command: &str,
     reply_json: &str,

@@ -5,6 +5,7 @@
 //! through a guarded [`reclaim`], which only one runner wins.
 
 use super::{codec, Conn};
+use crate::domain::ids::{MessageId, ScheduleId, WorkspaceId};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -44,8 +45,8 @@ impl RunStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRun {
     pub id: i64,
-    pub workspace_id: i64,
-    pub schedule_id: i64,
+    pub workspace_id: WorkspaceId,
+    pub schedule_id: ScheduleId,
     pub due_at: DateTime<Utc>,
     /// The runner instance holding (or last holding) the claim.
     pub claimed_by: String,
@@ -53,7 +54,7 @@ pub struct JobRun {
     /// Sent with the post so Discord drops a second copy (see the runner).
     pub nonce: String,
     pub status: RunStatus,
-    pub message_id: Option<i64>,
+    pub message_id: Option<MessageId>,
     pub posted_at: Option<DateTime<Utc>>,
     /// Why it failed, or why it was skipped.
     pub error: Option<String>,
@@ -83,8 +84,8 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<JobRun> {
 /// A run to claim: which schedule and due instant, by whom, with which nonce.
 #[derive(Debug, Clone, Copy)]
 pub struct Claim<'a> {
-    pub workspace_id: i64,
-    pub schedule_id: i64,
+    pub workspace_id: WorkspaceId,
+    pub schedule_id: ScheduleId,
     pub due_at: DateTime<Utc>,
     /// The runner instance claiming it.
     pub instance: &'a str,
@@ -139,9 +140,9 @@ async fn insert(
 /// The run was posted as message `message_id`.
 pub async fn mark_posted(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
-    message_id: i64,
+    message_id: MessageId,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     sqlx::query(
@@ -160,7 +161,7 @@ pub async fn mark_posted(
 /// The run failed with `error` (the whole cause chain, as text).
 pub async fn mark_failed(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
     error: &str,
 ) -> anyhow::Result<()> {
@@ -170,7 +171,7 @@ pub async fn mark_failed(
 /// The run had nothing to post (`reason` says why).
 pub async fn mark_skipped(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
     reason: &str,
 ) -> anyhow::Result<()> {
@@ -179,7 +180,7 @@ pub async fn mark_skipped(
 
 async fn set_status(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
     status: RunStatus,
     error: &str,
@@ -214,7 +215,7 @@ pub async fn stale_claims(
 /// the claim as [`stale_claims`] read it (still `claimed`, same `claimed_at`).
 pub async fn reclaim(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: i64,
     old_claimed_at: DateTime<Utc>,
     instance: &str,
@@ -237,8 +238,8 @@ pub async fn reclaim(
 /// The latest due instant of the schedule's ledger before `before`: the run before that one.
 pub async fn previous_due(
     conn: &mut Conn,
-    workspace_id: i64,
-    schedule_id: i64,
+    workspace_id: WorkspaceId,
+    schedule_id: ScheduleId,
     before: DateTime<Utc>,
 ) -> anyhow::Result<Option<DateTime<Utc>>> {
     let last: Option<String> = sqlx::query_scalar(
@@ -256,8 +257,8 @@ pub async fn previous_due(
 /// The schedule's runs, oldest due first.
 pub async fn of_schedule(
     conn: &mut Conn,
-    workspace_id: i64,
-    schedule_id: i64,
+    workspace_id: WorkspaceId,
+    schedule_id: ScheduleId,
 ) -> anyhow::Result<Vec<JobRun>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM job_runs WHERE workspace_id = $1 AND schedule_id = $2 \

@@ -7,6 +7,7 @@ use super::args::{bind_all, placeholders, Arg};
 use super::{codec, Conn};
 use crate::domain::attribution::AttributionFacts;
 use crate::domain::deal::Marketplace;
+use crate::domain::ids::{PartnerId, TerritoryId, UserId, WorkspaceId};
 use crate::domain::kpi::WonDeal;
 use crate::domain::Choice;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,13 +23,13 @@ const SOURCING_STATUS: &str = "r.status || '' IN ('approved', 'closed_won')";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KpiScope {
     Workspace,
-    Territory(i64),
+    Territory(TerritoryId),
     /// Deals the partner sourced, transacts, distributes or influenced.
-    Partner(i64),
+    Partner(PartnerId),
     /// A PTM's territories.
-    Territories(Vec<i64>),
+    Territories(Vec<TerritoryId>),
     /// A member covering no territory: the deals they own.
-    Owner(i64),
+    Owner(UserId),
 }
 
 /// A period of whole days `[first, last]` in the workspace timezone, with the instants that
@@ -55,21 +56,21 @@ fn period_args(period: &Period, rest: Vec<Arg>) -> Vec<Arg> {
 fn deal_filter(scope: &KpiScope, next: usize) -> (String, Vec<Arg>) {
     match scope {
         KpiScope::Workspace => (String::new(), Vec::new()),
-        KpiScope::Territory(id) => (format!("AND d.territory_id = ${next}"), vec![Arg::Int(*id)]),
+        KpiScope::Territory(id) => (format!("AND d.territory_id = ${next}"), vec![Arg::Int(id.get())]),
         KpiScope::Partner(id) => (
             format!(
                 "AND (d.sourcing_partner_id = ${next} OR d.transacting_partner_id = ${next} \
                  OR d.distributor_partner_id = ${next} OR EXISTS (SELECT 1 FROM deal_influences i \
                  WHERE i.workspace_id = d.workspace_id AND i.deal_id = d.id AND i.partner_id = ${next}))"
             ),
-            vec![Arg::Int(*id)],
+            vec![Arg::Int(id.get())],
         ),
         KpiScope::Territories(ids) if ids.is_empty() => ("AND 1 = 0".to_string(), Vec::new()),
         KpiScope::Territories(ids) => (
             format!("AND d.territory_id IN ({})", placeholders(next, ids.len())),
-            ids.iter().map(|id| Arg::Int(*id)).collect(),
+            ids.iter().map(|id| Arg::Int(id.get())).collect(),
         ),
-        KpiScope::Owner(user) => (format!("AND d.owner_user_id = ${next}"), vec![Arg::Int(*user)]),
+        KpiScope::Owner(user) => (format!("AND d.owner_user_id = ${next}"), vec![Arg::Int(user.get())]),
     }
 }
 
@@ -78,14 +79,15 @@ fn deal_filter(scope: &KpiScope, next: usize) -> (String, Vec<Arg>) {
 fn partner_filter(scope: &KpiScope, next: usize) -> Option<(String, Vec<Arg>)> {
     match scope {
         KpiScope::Workspace => Some((String::new(), Vec::new())),
-        KpiScope::Territory(id) => {
-            Some((format!("AND p.territory_id = ${next}"), vec![Arg::Int(*id)]))
-        }
-        KpiScope::Partner(id) => Some((format!("AND p.id = ${next}"), vec![Arg::Int(*id)])),
+        KpiScope::Territory(id) => Some((
+            format!("AND p.territory_id = ${next}"),
+            vec![Arg::Int(id.get())],
+        )),
+        KpiScope::Partner(id) => Some((format!("AND p.id = ${next}"), vec![Arg::Int(id.get())])),
         KpiScope::Territories(ids) if ids.is_empty() => Some(("AND 1 = 0".to_string(), Vec::new())),
         KpiScope::Territories(ids) => Some((
             format!("AND p.territory_id IN ({})", placeholders(next, ids.len())),
-            ids.iter().map(|id| Arg::Int(*id)).collect(),
+            ids.iter().map(|id| Arg::Int(id.get())).collect(),
         )),
         KpiScope::Owner(_) => None,
     }
@@ -94,7 +96,7 @@ fn partner_filter(scope: &KpiScope, next: usize) -> Option<(String, Vec<Arg>)> {
 /// Deals of the scope won with a close date in the period, with their attribution facts.
 pub async fn won_deals(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<Vec<WonDeal>> {
@@ -138,7 +140,7 @@ pub async fn won_deals(
 /// deals).
 pub async fn pipeline(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64, i64)>> {
@@ -159,7 +161,7 @@ pub async fn pipeline(
 /// Accounts of the scope whose first won deal ever closes in the period: new logos.
 pub async fn new_logos(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<i64> {
@@ -170,7 +172,7 @@ pub async fn new_logos(
          AND NOT EXISTS (SELECT 1 FROM deals e WHERE e.workspace_id = d.workspace_id \
            AND e.account_id = d.account_id AND e.stage = 'closed_won' AND e.close_date < $2)"
     );
-    let mut all = vec![Arg::Int(ws)];
+    let mut all = vec![Arg::Int(ws.get())];
     all.extend(period_args(period, args));
     super::args::count(conn, &sql, all).await
 }
@@ -179,14 +181,17 @@ pub async fn new_logos(
 /// approved and expiring within `soon` days of `today`).
 pub async fn registrations(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
     period: &Period,
     today: NaiveDate,
     soon: NaiveDate,
 ) -> anyhow::Result<[i64; 5]> {
     let (filter, args) = match scope {
-        KpiScope::Owner(user) => ("AND r.submitted_by = $8".to_string(), vec![Arg::Int(*user)]),
+        KpiScope::Owner(user) => (
+            "AND r.submitted_by = $8".to_string(),
+            vec![Arg::Int(user.get())],
+        ),
         other => {
             let (f, a) = partner_filter(other, 8).unwrap_or_default();
             (f, a)
@@ -230,16 +235,22 @@ pub async fn registrations(
 /// territory) or, for a member's own deals, by who logged them.
 pub async fn touches(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64)>> {
     // A territory's touches are read partner by partner (`touches_by_partner` carries the type),
     // not by scanning the quarter's touches and looking each one's partner up.
     let (filter, args) = match scope {
-        KpiScope::Owner(user) => ("AND t.logged_by = $4".to_string(), vec![Arg::Int(*user)]),
+        KpiScope::Owner(user) => (
+            "AND t.logged_by = $4".to_string(),
+            vec![Arg::Int(user.get())],
+        ),
         KpiScope::Workspace => (String::new(), Vec::new()),
-        KpiScope::Partner(id) => ("AND t.partner_id = $4".to_string(), vec![Arg::Int(*id)]),
+        KpiScope::Partner(id) => (
+            "AND t.partner_id = $4".to_string(),
+            vec![Arg::Int(id.get())],
+        ),
         other => {
             let (f, a) = partner_filter(other, 4).unwrap_or_default();
             (
@@ -266,7 +277,7 @@ pub async fn touches(
 /// scope; `None` for a member's own deals.
 pub async fn practice(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     scope: &KpiScope,
 ) -> anyhow::Result<Option<(i64, i64)>> {
     let Some((filter, args)) = partner_filter(scope, 2) else {
@@ -288,7 +299,7 @@ pub async fn practice(
 /// deal resold by one partner and influenced by another counts for both).
 pub async fn partners_ranked(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64, i64)>> {
     let sourced = format!(
@@ -331,7 +342,7 @@ pub async fn partners_ranked(
 /// deals without a territory are left out.
 pub async fn territories_ranked(
     conn: &mut Conn,
-    ws: i64,
+    ws: WorkspaceId,
     period: &Period,
 ) -> anyhow::Result<Vec<(String, i64, i64)>> {
     let rows = sqlx::query(

@@ -5,11 +5,12 @@
 //! same snapshot write it once.
 
 use super::{codec, Conn};
+use crate::domain::ids::{TerritoryId, WorkspaceId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 /// The territory id of a whole-workspace snapshot.
-pub const WHOLE_WORKSPACE: i64 = 0;
+pub const WHOLE_WORKSPACE: TerritoryId = TerritoryId::new(0);
 
 /// The point-in-time figures of one scope on one day.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -28,7 +29,7 @@ pub struct Snapshot {
 /// there already.
 pub async fn insert(
     conn: &mut Conn,
-    (workspace_id, territory_id, day): (i64, i64, NaiveDate),
+    (workspace_id, territory_id, day): (WorkspaceId, TerritoryId, NaiveDate),
     snapshot: &Snapshot,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
@@ -59,8 +60,8 @@ pub async fn insert(
 /// The snapshot of `territory_id` (or [`WHOLE_WORKSPACE`]) on `day`, if one was taken.
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: i64,
-    territory_id: i64,
+    workspace_id: WorkspaceId,
+    territory_id: TerritoryId,
     day: NaiveDate,
 ) -> anyhow::Result<Option<Snapshot>> {
     let row = sqlx::query(
@@ -89,7 +90,10 @@ pub async fn get(
 }
 
 /// The ids of the workspace's territories.
-pub async fn territory_ids(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<i64>> {
+pub async fn territory_ids(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<Vec<TerritoryId>> {
     Ok(
         sqlx::query_scalar("SELECT id FROM territories WHERE workspace_id = $1 ORDER BY id")
             .bind(workspace_id)
@@ -99,7 +103,9 @@ pub async fn territory_ids(conn: &mut Conn, workspace_id: i64) -> anyhow::Result
 }
 
 /// Each workspace with its timezone and the day of its latest whole-workspace snapshot.
-pub async fn latest_days(conn: &mut Conn) -> anyhow::Result<Vec<(i64, String, Option<NaiveDate>)>> {
+pub async fn latest_days(
+    conn: &mut Conn,
+) -> anyhow::Result<Vec<(WorkspaceId, String, Option<NaiveDate>)>> {
     let rows = sqlx::query(
         "SELECT w.id, w.timezone, (SELECT MAX(s.day) FROM kpi_snapshots s \
          WHERE s.workspace_id = w.id AND s.territory_id = 0) AS latest \

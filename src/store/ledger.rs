@@ -9,6 +9,7 @@
 use super::job_run::{self, Claim};
 use super::schedule::Schedule;
 use super::Conn;
+use crate::domain::ids::ScheduleId;
 use crate::domain::schedule::cron::{CronError, CronExpr};
 use crate::domain::schedule::due::Recurrence;
 use chrono::{DateTime, Utc};
@@ -59,10 +60,10 @@ pub async fn skip_latest(
 /// The nonce of a run: the schedule id and the due instant (Unix seconds), both base 36:
 /// `"7-tbkku0"` (2026-03-08 07:30Z). At most 21 characters until the year 4000 (Discord allows 25; a post split
 /// in parts adds `/1`, `/2`...), and the same on every runner.
-pub fn nonce(schedule_id: i64, due_at: DateTime<Utc>) -> String {
+pub fn nonce(schedule_id: ScheduleId, due_at: DateTime<Utc>) -> String {
     format!(
         "{}-{}",
-        base36(schedule_id.unsigned_abs()),
+        base36(schedule_id.get().unsigned_abs()),
         base36(due_at.timestamp().unsigned_abs())
     )
 }
@@ -90,12 +91,25 @@ mod tests {
     #[test]
     fn a_nonce_is_the_schedule_and_due_instant_within_discords_25_characters() {
         let due = Utc.with_ymd_and_hms(2026, 3, 8, 7, 30, 0).unwrap();
-        assert_eq!(nonce(7, due), "7-tbkku0");
-        assert_eq!(nonce(7, due), nonce(7, due));
-        assert_ne!(nonce(7, due), nonce(8, due));
-        assert_ne!(nonce(7, due), nonce(7, due + TimeDelta::minutes(1)));
+        assert_eq!(nonce(ScheduleId::new(7), due), "7-tbkku0");
+        assert_eq!(
+            nonce(ScheduleId::new(7), due),
+            nonce(ScheduleId::new(7), due)
+        );
+        assert_ne!(
+            nonce(ScheduleId::new(7), due),
+            nonce(ScheduleId::new(8), due)
+        );
+        assert_ne!(
+            nonce(ScheduleId::new(7), due),
+            nonce(ScheduleId::new(7), due + TimeDelta::minutes(1))
+        );
         let far = Utc.with_ymd_and_hms(4000, 1, 1, 0, 0, 0).unwrap();
-        assert!(nonce(i64::MAX, far).len() <= 21, "{}", nonce(i64::MAX, far));
+        assert!(
+            nonce(ScheduleId::new(i64::MAX), far).len() <= 21,
+            "{}",
+            nonce(ScheduleId::new(i64::MAX), far)
+        );
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! and when they are away.
 
 use super::{codec, Conn};
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::domain::names::name_key;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub display_name: String,
     /// Comma-separated roles last seen (`ptm,director`).
     pub roles: String,
@@ -16,8 +17,8 @@ pub struct Member {
 
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
 ) -> anyhow::Result<Option<Member>> {
     let row = sqlx::query(
         "SELECT user_id, display_name, roles FROM members WHERE workspace_id = $1 AND user_id = $2",
@@ -40,8 +41,8 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Member> {
 /// Records that a member was seen with this name and these roles.
 pub async fn upsert(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     display_name: &str,
     roles: &str,
     now: DateTime<Utc>,
@@ -66,7 +67,7 @@ pub async fn upsert(
 /// Members whose display name matches exactly (normalised).
 pub async fn find_by_name(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     name: &str,
 ) -> anyhow::Result<Vec<Member>> {
     let rows = sqlx::query(
@@ -81,7 +82,7 @@ pub async fn find_by_name(
 }
 
 /// Every member's display name (for "did you mean" suggestions).
-pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<String>> {
+pub async fn all_names(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<String>> {
     Ok(sqlx::query_scalar::<_, String>(
         "SELECT display_name FROM members WHERE workspace_id = $1 ORDER BY display_name LIMIT 2000",
     )

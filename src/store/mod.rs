@@ -18,6 +18,7 @@ pub mod codec;
 pub mod compliance;
 pub mod deal;
 pub mod forecast;
+mod ids;
 pub mod influence;
 pub mod interaction;
 pub mod job_run;

@@ -12,7 +12,7 @@ pub use profile::{
 
 use super::args::AnyQuery;
 use super::{codec, Conn};
-use crate::domain::ids::{PartnerId, TerritoryId};
+use crate::domain::ids::{PartnerId, TerritoryId, WorkspaceId};
 use crate::domain::names::name_key;
 use crate::domain::partner::{Partner, PartnerFields};
 use crate::domain::Choice;
@@ -23,15 +23,15 @@ use sqlx::Row;
 /// A partner found by name: enough to link it from a deal or a touch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerRef {
-    pub id: i64,
+    pub id: PartnerId,
     pub name: String,
-    pub territory_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
 }
 
 /// A partner by name (case and punctuation ignored) or by `#id`.
 pub async fn find_by_name(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     name: &str,
 ) -> anyhow::Result<Option<PartnerRef>> {
     // `#12` refers to partner 12 (buttons carry ids, names can be long or ambiguous).
@@ -68,7 +68,7 @@ pub async fn find_by_name(
 }
 
 /// Every partner name (for "did you mean" on a miss).
-pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<String>> {
+pub async fn all_names(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<String>> {
     Ok(sqlx::query_scalar::<_, String>(
         "SELECT name FROM partners WHERE workspace_id = $1 ORDER BY name",
     )
@@ -85,7 +85,7 @@ fn stored<C: Choice>(text: &str) -> anyhow::Result<C> {
 /// Writes a new partner; returns its id. A duplicate name key fails on the unique constraint.
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     fields: &PartnerFields,
     now: DateTime<Utc>,
 ) -> anyhow::Result<PartnerId> {
@@ -127,7 +127,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q PartnerFields) -> AnyQuery<'q> {
 /// Writes every field over the stored partner `id`.
 pub async fn update(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: PartnerId,
     fields: &PartnerFields,
     now: DateTime<Utc>,
@@ -150,7 +150,7 @@ pub async fn update(
 
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: PartnerId,
 ) -> anyhow::Result<Option<Partner>> {
     let row = sqlx::query(

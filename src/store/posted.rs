@@ -2,20 +2,21 @@
 //! that message instead of posting a new one.
 
 use super::{codec, Conn};
+use crate::domain::ids::{ChannelId, MessageId, WorkspaceId};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 /// A posted message: its channel and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posted {
-    pub channel_id: i64,
-    pub message_id: i64,
+    pub channel_id: ChannelId,
+    pub message_id: MessageId,
 }
 
 /// Records (or moves) the message that shows `track`.
 pub async fn record(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     track: &str,
     posted: Posted,
     now: DateTime<Utc>,
@@ -38,7 +39,7 @@ pub async fn record(
 /// The message that shows `track`, if one was posted.
 pub async fn find(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     track: &str,
 ) -> anyhow::Result<Option<Posted>> {
     let row = sqlx::query(

@@ -6,6 +6,7 @@
 use super::deal::stored;
 use super::Conn;
 use crate::domain::deal::Marketplace;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::money::Currency;
 use crate::domain::partner::Track;
 use crate::domain::program::margin::DiscountRow;
@@ -14,7 +15,7 @@ use crate::domain::Choice;
 use sqlx::Row;
 
 /// Every stored fee tier of the workspace, by marketplace, offer kind and threshold.
-pub async fn fee_rows(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<FeeTier>> {
+pub async fn fee_rows(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<FeeTier>> {
     let rows = sqlx::query(
         "SELECT marketplace, offer_kind, min_tcv_minor, fee_bp FROM marketplace_fees \
          WHERE workspace_id = $1 ORDER BY marketplace, offer_kind, min_tcv_minor",
@@ -37,7 +38,7 @@ pub async fn fee_rows(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<
 /// The workspace's fee schedules, defaults filled in.
 pub async fn fee_schedule(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     currency: Currency,
 ) -> anyhow::Result<FeeSchedule> {
     Ok(FeeSchedule::new(
@@ -47,7 +48,11 @@ pub async fn fee_schedule(
 }
 
 /// Writes a tier (replacing the fee of the same marketplace, offer kind and threshold).
-pub async fn upsert_fee(conn: &mut Conn, workspace_id: i64, tier: &FeeTier) -> anyhow::Result<()> {
+pub async fn upsert_fee(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    tier: &FeeTier,
+) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO marketplace_fees (workspace_id, marketplace, offer_kind, min_tcv_minor, \
          fee_bp) VALUES ($1, $2, $3, $4, $5) \
@@ -67,7 +72,7 @@ pub async fn upsert_fee(conn: &mut Conn, workspace_id: i64, tier: &FeeTier) -> a
 /// Removes one tier; whether it existed.
 pub async fn delete_fee(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     marketplace: Marketplace,
     offer: OfferKind,
     min_tcv_minor: i64,
@@ -86,7 +91,10 @@ pub async fn delete_fee(
 }
 
 /// Every stored discount cell of the workspace.
-pub async fn discount_rows(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<DiscountRow>> {
+pub async fn discount_rows(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<Vec<DiscountRow>> {
     let rows = sqlx::query(
         "SELECT track, deal_type, discount_bp, rebate_bp FROM program_discounts \
          WHERE workspace_id = $1 ORDER BY track, deal_type",
@@ -109,14 +117,17 @@ pub async fn discount_rows(conn: &mut Conn, workspace_id: i64) -> anyhow::Result
 }
 
 /// The workspace's discount table over the example defaults.
-pub async fn program_table(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<ProgramTable> {
+pub async fn program_table(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<ProgramTable> {
     Ok(ProgramTable::new(discount_rows(conn, workspace_id).await?))
 }
 
 /// Writes one cell (replacing it when stored).
 pub async fn upsert_discount(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     row: &DiscountRow,
 ) -> anyhow::Result<()> {
     sqlx::query(
@@ -137,7 +148,7 @@ pub async fn upsert_discount(
 /// Removes one cell (back to the example default); whether it was stored.
 pub async fn delete_discount(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     track: Track,
     deal_type: DealType,
 ) -> anyhow::Result<bool> {

@@ -11,7 +11,7 @@ pub mod list;
 
 use super::deal::stored;
 use super::{codec, Conn};
-use crate::domain::ids::{AccountId, DealId, PartnerId, RegistrationId, UserId};
+use crate::domain::ids::{AccountId, DealId, PartnerId, RegistrationId, UserId, WorkspaceId};
 use crate::domain::registration::{Registration, RegistrationStatus};
 use crate::domain::Choice;
 use anyhow::Context;
@@ -57,7 +57,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
 /// Writes a new registration; returns its id.
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     reg: &Registration,
     now: DateTime<Utc>,
 ) -> anyhow::Result<RegistrationId> {
@@ -98,7 +98,7 @@ pub async fn insert(
 
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     id: RegistrationId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
@@ -115,7 +115,7 @@ pub async fn get(
 /// `expected`. Returns false when someone changed the status first (nothing written).
 pub async fn update_guarded(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     reg: &Registration,
     expected: RegistrationStatus,
     now: DateTime<Utc>,
@@ -162,7 +162,7 @@ pub enum Claim {
 /// transaction can still read who holds it (PostgreSQL aborts a transaction on any error).
 pub async fn approve_guarded(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     reg: &Registration,
     expected: RegistrationStatus,
     now: DateTime<Utc>,
@@ -193,7 +193,7 @@ pub async fn approve_guarded(
 /// The approved sourced registration (not services attach) that holds `deal_id`, if any.
 pub async fn sourcing_holder(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal_id: DealId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
@@ -210,7 +210,7 @@ pub async fn sourcing_holder(
 /// Registrations of a deal in `status` (the approved ones move with the deal's close).
 pub async fn on_deal(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     deal_id: DealId,
     status: RegistrationStatus,
 ) -> anyhow::Result<Vec<Registration>> {
@@ -230,7 +230,7 @@ pub async fn on_deal(
 /// `registrations_by_expiry`).
 pub async fn lapsed(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     limit: i64,
 ) -> anyhow::Result<Vec<Registration>> {
@@ -261,7 +261,7 @@ pub struct RegistrationNames {
 /// Looks up the names of everything `reg` points to, in one query.
 pub async fn names(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     reg: &Registration,
 ) -> anyhow::Result<RegistrationNames> {
     let row = sqlx::query(

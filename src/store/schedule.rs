@@ -2,6 +2,7 @@
 //! has handled. The ledger of runs (`job_runs`) is the runner's: claims, posts, failures.
 
 use super::{codec, Conn};
+use crate::domain::ids::{ChannelId, ScheduleId, UserId, WorkspaceId};
 use crate::domain::schedule::ScheduleKind;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -10,15 +11,15 @@ use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
-    pub id: i64,
-    pub workspace_id: i64,
+    pub id: ScheduleId,
+    pub workspace_id: WorkspaceId,
     pub kind: ScheduleKind,
     /// The five-field cron expression as typed (validated before it was stored).
     pub cron: String,
     pub timezone: Tz,
-    pub channel_id: i64,
+    pub channel_id: ChannelId,
     pub enabled: bool,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_at: DateTime<Utc>,
 }
 
@@ -46,19 +47,19 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Schedule> {
 /// A schedule to create.
 #[derive(Debug, Clone)]
 pub struct NewSchedule<'a> {
-    pub workspace_id: i64,
+    pub workspace_id: WorkspaceId,
     pub kind: ScheduleKind,
     pub cron: &'a str,
     pub timezone: Tz,
-    pub channel_id: i64,
-    pub created_by: i64,
+    pub channel_id: ChannelId,
+    pub created_by: UserId,
 }
 
 pub async fn insert(
     conn: &mut Conn,
     new: &NewSchedule<'_>,
     now: DateTime<Utc>,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<ScheduleId> {
     let at = codec::instant(now);
     Ok(sqlx::query_scalar(
         "INSERT INTO schedules (workspace_id, kind, cron, timezone, channel_id, enabled, \
@@ -76,7 +77,7 @@ pub async fn insert(
 }
 
 /// The workspace's schedules, by id.
-pub async fn list(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<Schedule>> {
+pub async fn list(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<Schedule>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM schedules WHERE workspace_id = $1 ORDER BY id"
     ))
@@ -86,7 +87,11 @@ pub async fn list(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<Sche
     rows.iter().map(from_row).collect()
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Schedule>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    id: ScheduleId,
+) -> anyhow::Result<Option<Schedule>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM schedules WHERE workspace_id = $1 AND id = $2"
     ))
@@ -121,8 +126,8 @@ pub async fn enabled_with_last_due(
 /// Pauses or resumes; false when there is no such schedule.
 pub async fn set_enabled(
     conn: &mut Conn,
-    workspace_id: i64,
-    id: i64,
+    workspace_id: WorkspaceId,
+    id: ScheduleId,
     enabled: bool,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
@@ -139,7 +144,11 @@ pub async fn set_enabled(
 }
 
 /// Deletes a schedule and its run ledger; false when there was none.
-pub async fn remove(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<bool> {
+pub async fn remove(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    id: ScheduleId,
+) -> anyhow::Result<bool> {
     sqlx::query("DELETE FROM job_runs WHERE workspace_id = $1 AND schedule_id = $2")
         .bind(workspace_id)
         .bind(id)
@@ -155,7 +164,10 @@ pub async fn remove(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Resu
 
 /// The latest due instant the schedule has a ledger row for (claimed, posted, failed or
 /// skipped), if any.
-pub async fn last_due(conn: &mut Conn, schedule_id: i64) -> anyhow::Result<Option<DateTime<Utc>>> {
+pub async fn last_due(
+    conn: &mut Conn,
+    schedule_id: ScheduleId,
+) -> anyhow::Result<Option<DateTime<Utc>>> {
     let last: Option<String> =
         sqlx::query_scalar("SELECT MAX(due_at) FROM job_runs WHERE schedule_id = $1")
             .bind(schedule_id)
@@ -167,9 +179,9 @@ pub async fn last_due(conn: &mut Conn, schedule_id: i64) -> anyhow::Result<Optio
 /// Moves a schedule to another channel; false when there is no such schedule.
 pub async fn set_channel(
     conn: &mut Conn,
-    workspace_id: i64,
-    id: i64,
-    channel_id: i64,
+    workspace_id: WorkspaceId,
+    id: ScheduleId,
+    channel_id: ChannelId,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -187,8 +199,8 @@ pub async fn set_channel(
 /// The status and instant of the schedule's latest run in the ledger.
 pub async fn last_run(
     conn: &mut Conn,
-    workspace_id: i64,
-    schedule_id: i64,
+    workspace_id: WorkspaceId,
+    schedule_id: ScheduleId,
 ) -> anyhow::Result<Option<(String, DateTime<Utc>)>> {
     let row = sqlx::query(
         "SELECT status, due_at FROM job_runs WHERE workspace_id = $1 AND schedule_id = $2 \

@@ -3,6 +3,7 @@
 //! needs no LIKE escaping). Every query is limited and filtered by workspace.
 
 use super::Conn;
+use crate::domain::ids::{DealId, WorkspaceId};
 use sqlx::Row;
 
 /// Which named records to search.
@@ -26,7 +27,7 @@ impl Named {
 /// Up to `limit` names starting with `key`, then containing it, alphabetically within each.
 pub async fn names(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     what: Named,
     key: &str,
     limit: i64,
@@ -60,7 +61,7 @@ pub async fn names(
 /// Every name of a small set (partners, territories) for fuzzy matching when nothing matches.
 pub async fn all_names(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     what: Named,
     cap: i64,
 ) -> anyhow::Result<Vec<String>> {
@@ -77,7 +78,7 @@ pub async fn all_names(
 /// A deal as offered in autocomplete.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealHit {
-    pub id: i64,
+    pub id: DealId,
     pub account: String,
     pub amount_minor: i64,
     pub stage: String,
@@ -87,7 +88,7 @@ pub struct DealHit {
 /// newest first.
 pub async fn deals(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     key: &str,
     limit: i64,
 ) -> anyhow::Result<Vec<DealHit>> {

@@ -1,13 +1,14 @@
 //! Territories and who covers them (PTMs and field sales reps).
 
 use super::{codec, Conn};
+use crate::domain::ids::{TerritoryId, UserId, WorkspaceId};
 use crate::domain::names::name_key;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Territory {
-    pub id: i64,
+    pub id: TerritoryId,
     pub name: String,
     pub region: String,
 }
@@ -15,15 +16,15 @@ pub struct Territory {
 /// A member covering a territory in a role (`ptm` or `field_sales`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
-    pub territory_id: i64,
-    pub user_id: i64,
+    pub territory_id: TerritoryId,
+    pub user_id: UserId,
     pub display_name: String,
     pub role: String,
 }
 
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     name: &str,
     region: &str,
     now: DateTime<Utc>,
@@ -43,7 +44,7 @@ pub async fn insert(
 
 pub async fn find_by_name(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     name: &str,
 ) -> anyhow::Result<Option<Territory>> {
     let row = sqlx::query(
@@ -56,7 +57,11 @@ pub async fn find_by_name(
     row.map(|r| from_row(&r)).transpose()
 }
 
-pub async fn get(conn: &mut Conn, workspace_id: i64, id: i64) -> anyhow::Result<Option<Territory>> {
+pub async fn get(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+    id: TerritoryId,
+) -> anyhow::Result<Option<Territory>> {
     let row =
         sqlx::query("SELECT id, name, region FROM territories WHERE workspace_id = $1 AND id = $2")
             .bind(workspace_id)
@@ -74,7 +79,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Territory> {
     })
 }
 
-pub async fn all_names(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<String>> {
+pub async fn all_names(conn: &mut Conn, workspace_id: WorkspaceId) -> anyhow::Result<Vec<String>> {
     Ok(sqlx::query_scalar::<_, String>(
         "SELECT name FROM territories WHERE workspace_id = $1 ORDER BY name",
     )
@@ -91,7 +96,10 @@ pub struct TerritorySummary {
     pub open_deals: i64,
 }
 
-pub async fn list(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<TerritorySummary>> {
+pub async fn list(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<Vec<TerritorySummary>> {
     let rows = sqlx::query(
         // One grouped count per table (not one count per territory): fast at 50 territories.
         "SELECT t.id, t.name, t.region, COALESCE(p.n, 0) AS partners, COALESCE(d.n, 0) AS open_deals \
@@ -120,8 +128,8 @@ pub async fn list(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<Terr
 /// Everyone covering the workspace's territories (or one territory), PTMs first.
 pub async fn coverage(
     conn: &mut Conn,
-    workspace_id: i64,
-    territory_id: Option<i64>,
+    workspace_id: WorkspaceId,
+    territory_id: Option<TerritoryId>,
 ) -> anyhow::Result<Vec<Coverage>> {
     let rows = sqlx::query(
         "SELECT tm.territory_id, tm.user_id, m.display_name, tm.role FROM territory_members tm \
@@ -148,9 +156,9 @@ pub async fn coverage(
 /// Assigns a member; returns false when the assignment already existed.
 pub async fn assign(
     conn: &mut Conn,
-    workspace_id: i64,
-    territory_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    territory_id: TerritoryId,
+    user_id: UserId,
     role: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
@@ -171,9 +179,9 @@ pub async fn assign(
 /// Removes an assignment; returns false when there was none.
 pub async fn unassign(
     conn: &mut Conn,
-    workspace_id: i64,
-    territory_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    territory_id: TerritoryId,
+    user_id: UserId,
     role: &str,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -192,10 +200,10 @@ pub async fn unassign(
 /// Territories a member covers.
 pub async fn of_member(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
-) -> anyhow::Result<Vec<i64>> {
-    Ok(sqlx::query_scalar::<_, i64>(
+    workspace_id: WorkspaceId,
+    user_id: UserId,
+) -> anyhow::Result<Vec<TerritoryId>> {
+    Ok(sqlx::query_scalar::<_, TerritoryId>(
         "SELECT DISTINCT territory_id FROM territory_members WHERE workspace_id = $1 AND user_id = $2 \
          ORDER BY territory_id",
     )

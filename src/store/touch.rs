@@ -6,25 +6,26 @@
 
 use super::args::{bind_all, Arg};
 use super::{codec, Conn};
+use crate::domain::ids::{AccountId, DealId, PartnerId, TouchId, UserId, WorkspaceId};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
 /// A touch about to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTouch<'a> {
-    pub partner_id: i64,
+    pub partner_id: PartnerId,
     /// The stored id of a `TouchType` (`meeting`, `qbr`, ...).
     pub touch_type: &'a str,
-    pub account_id: Option<i64>,
-    pub deal_id: Option<i64>,
+    pub account_id: Option<AccountId>,
+    pub deal_id: Option<DealId>,
     pub occurred_on: NaiveDate,
     pub notes: &'a str,
-    pub logged_by: i64,
+    pub logged_by: UserId,
 }
 
 pub async fn insert(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     touch: &NewTouch<'_>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
@@ -40,7 +41,7 @@ pub async fn insert(
 /// instead of two); PostgreSQL runs the two statements.
 pub async fn insert_audited(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     touch: &NewTouch<'_>,
     now: DateTime<Utc>,
     audit: &super::audit::AuditEntry<'_>,
@@ -81,7 +82,7 @@ const TOUCH_INSERT: &str = "INSERT INTO touches (workspace_id, partner_id, touch
 
 fn bind_touch<'q>(
     query: super::args::AnyQuery<'q>,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     touch: &NewTouch<'_>,
     now: DateTime<Utc>,
 ) -> super::args::AnyQuery<'q> {
@@ -100,17 +101,17 @@ fn bind_touch<'q>(
 /// A deal a touch can be linked to, with its account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealRef {
-    pub id: i64,
+    pub id: DealId,
     pub name: String,
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub account_name: String,
 }
 
 /// The deal `deal_id` of the workspace (one primary-key lookup), or `None`.
 pub async fn deal_ref(
     conn: &mut Conn,
-    workspace_id: i64,
-    deal_id: i64,
+    workspace_id: WorkspaceId,
+    deal_id: DealId,
 ) -> anyhow::Result<Option<DealRef>> {
     let row = sqlx::query(
         "SELECT d.id, d.name, d.account_id, a.name AS account_name FROM deals d \
@@ -135,9 +136,9 @@ pub async fn deal_ref(
 /// Which touches a list shows. `since` is the earliest `occurred_on` included.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TouchFilter<'a> {
-    pub partner_id: Option<i64>,
-    pub account_id: Option<i64>,
-    pub logged_by: Option<i64>,
+    pub partner_id: Option<PartnerId>,
+    pub account_id: Option<AccountId>,
+    pub logged_by: Option<UserId>,
     pub touch_type: Option<&'a str>,
     pub since: NaiveDate,
 }
@@ -145,13 +146,13 @@ pub struct TouchFilter<'a> {
 /// One line of a touch list, names joined in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TouchRow {
-    pub id: i64,
+    pub id: TouchId,
     pub occurred_on: NaiveDate,
     pub partner_name: String,
     pub touch_type: String,
     pub account_name: Option<String>,
-    pub deal_id: Option<i64>,
-    pub logged_by: i64,
+    pub deal_id: Option<DealId>,
+    pub logged_by: UserId,
     /// The logger's display name; `None` if they were never seen as a member (imported rows).
     pub logged_by_name: Option<String>,
     pub notes: String,
@@ -159,21 +160,21 @@ pub struct TouchRow {
 
 /// The `WHERE` clause of a filter over `touches` and the values it binds, in order. Only fixed
 /// SQL text is ever concatenated; every value is a bound parameter.
-fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Arg>) {
+fn where_clause(workspace_id: WorkspaceId, filter: &TouchFilter<'_>) -> (String, Vec<Arg>) {
     let mut sql = String::from("workspace_id = $1");
-    let mut params = vec![Arg::Int(workspace_id)];
+    let mut params = vec![Arg::Int(workspace_id.get())];
     let mut push = |sql: &mut String, column: &str, value: Arg| {
         params.push(value);
         sql.push_str(&format!(" AND {column} ${}", params.len()));
     };
     if let Some(id) = filter.partner_id {
-        push(&mut sql, "partner_id =", Arg::Int(id));
+        push(&mut sql, "partner_id =", Arg::Int(id.get()));
     }
     if let Some(id) = filter.account_id {
-        push(&mut sql, "account_id =", Arg::Int(id));
+        push(&mut sql, "account_id =", Arg::Int(id.get()));
     }
     if let Some(id) = filter.logged_by {
-        push(&mut sql, "logged_by =", Arg::Int(id));
+        push(&mut sql, "logged_by =", Arg::Int(id.get()));
     }
     if filter.partner_id.is_none() && filter.account_id.is_none() && filter.logged_by.is_none() {
         // The whole workspace: walk `touches_by_partner` partner by partner (every touch has a
@@ -194,7 +195,7 @@ fn where_clause(workspace_id: i64, filter: &TouchFilter<'_>) -> (String, Vec<Arg
 /// How many touches match `filter`.
 pub async fn count(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &TouchFilter<'_>,
 ) -> anyhow::Result<i64> {
     let (clause, params) = where_clause(workspace_id, filter);
@@ -208,7 +209,7 @@ pub async fn count(
 /// One page of touches matching `filter`, newest first (ties: latest logged first).
 pub async fn list(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &TouchFilter<'_>,
     limit: i64,
     offset: i64,

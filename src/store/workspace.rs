@@ -3,7 +3,8 @@
 
 use super::{codec, Conn};
 use crate::domain::calendar::FiscalCalendar;
-use crate::domain::forecast::{Deadline, ForecastCalendar};
+use crate::domain::forecast::Deadline;
+use crate::domain::ids::{ChannelId, RoleId, UserId, WorkspaceId};
 use crate::domain::money::Currency;
 use crate::domain::role::Role;
 use crate::domain::Choice;
@@ -12,32 +13,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sqlx::Row;
 
-/// A workspace and its settings, as every command sees them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Workspace {
-    pub id: i64,
-    pub name: String,
-    pub timezone: Tz,
-    pub currency: Currency,
-    pub calendar: FiscalCalendar,
-    pub review_channel_id: Option<i64>,
-    pub digest_channel_id: Option<i64>,
-    pub reminder_channel_id: Option<i64>,
-    pub announce_channel_id: Option<i64>,
-    /// Members with no mapped role may ask read-only questions (coverage, partner profiles).
-    pub open_read: bool,
-    pub registration_validity_days: i64,
-    pub registration_extension_days: i64,
-    /// When the weekly forecast is due (weekday and local time).
-    pub forecast_deadline: Deadline,
-}
-
-impl Workspace {
-    /// The forecast-week calendar: fiscal quarters, the timezone and the weekly deadline.
-    pub fn forecast_calendar(&self) -> ForecastCalendar {
-        ForecastCalendar::new(self.calendar, self.timezone, self.forecast_deadline)
-    }
-}
+use crate::domain::workspace::Workspace;
 
 /// Settings changed by `/setup`; `None` leaves a value as it is.
 #[derive(Debug, Clone, Default)]
@@ -46,10 +22,10 @@ pub struct SettingsChange {
     pub timezone: Option<Tz>,
     pub currency: Option<Currency>,
     pub fiscal_year_start_month: Option<u32>,
-    pub review_channel_id: Option<i64>,
-    pub digest_channel_id: Option<i64>,
-    pub reminder_channel_id: Option<i64>,
-    pub announce_channel_id: Option<i64>,
+    pub review_channel_id: Option<ChannelId>,
+    pub digest_channel_id: Option<ChannelId>,
+    pub reminder_channel_id: Option<ChannelId>,
+    pub announce_channel_id: Option<ChannelId>,
     pub open_read: Option<bool>,
     pub forecast_deadline: Option<Deadline>,
 }
@@ -59,7 +35,7 @@ const COLUMNS: &str = "id, name, timezone, currency, fiscal_year_start_month, re
     registration_validity_days, registration_extension_days, forecast_deadline_weekday, \
     forecast_deadline_time";
 
-pub async fn get(conn: &mut Conn, id: i64) -> anyhow::Result<Option<Workspace>> {
+pub async fn get(conn: &mut Conn, id: WorkspaceId) -> anyhow::Result<Option<Workspace>> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM workspaces WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -99,7 +75,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> anyhow::Result<Workspace> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorContext {
     pub workspace: Workspace,
-    pub mapping: Vec<(i64, Role)>,
+    pub mapping: Vec<(RoleId, Role)>,
     pub member: Option<super::member::Member>,
 }
 
@@ -107,8 +83,8 @@ pub struct ActorContext {
 /// `None` when the workspace does not exist yet.
 pub async fn actor_context(
     conn: &mut Conn,
-    id: i64,
-    user_id: i64,
+    id: WorkspaceId,
+    user_id: UserId,
 ) -> anyhow::Result<Option<ActorContext>> {
     // The role mapping travels as `role_id:role,role_id:role`; the aggregate's name differs.
     let aggregate = match super::backend_of_conn(conn) {
@@ -134,7 +110,7 @@ pub async fn actor_context(
     else {
         return Ok(None);
     };
-    let member = match row.try_get::<Option<i64>, _>("member_user_id")? {
+    let member = match row.try_get::<Option<UserId>, _>("member_user_id")? {
         Some(user_id) => Some(super::member::Member {
             user_id,
             display_name: row.try_get("member_name")?,
@@ -151,7 +127,7 @@ pub async fn actor_context(
 }
 
 /// `123:ptm,456:director` as (role id, role) pairs, in a stable order.
-fn parse_mapping(text: Option<&str>) -> anyhow::Result<Vec<(i64, Role)>> {
+fn parse_mapping(text: Option<&str>) -> anyhow::Result<Vec<(RoleId, Role)>> {
     let mut mapping = text
         .unwrap_or("")
         .split(',')
@@ -160,7 +136,7 @@ fn parse_mapping(text: Option<&str>) -> anyhow::Result<Vec<(i64, Role)>> {
             let (id, role) = pair
                 .split_once(':')
                 .ok_or_else(|| anyhow::anyhow!("stored role mapping `{pair}` is malformed"))?;
-            Ok((id.parse::<i64>()?, Role::parse(role)?))
+            Ok((RoleId::new(id.parse::<i64>()?), Role::parse(role)?))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     mapping.sort_by(|a, b| (a.1.as_str(), a.0).cmp(&(b.1.as_str(), b.0)));
@@ -170,7 +146,7 @@ fn parse_mapping(text: Option<&str>) -> anyhow::Result<Vec<(i64, Role)>> {
 /// Creates the workspace with default settings unless it exists; returns it either way.
 pub async fn ensure(
     conn: &mut Conn,
-    id: i64,
+    id: WorkspaceId,
     name: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Workspace> {
@@ -191,7 +167,7 @@ pub async fn ensure(
 
 pub async fn update(
     conn: &mut Conn,
-    id: i64,
+    id: WorkspaceId,
     change: &SettingsChange,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -228,7 +204,10 @@ pub async fn update(
 }
 
 /// The Discord role id -> role mapping of a workspace.
-pub async fn role_mappings(conn: &mut Conn, workspace_id: i64) -> anyhow::Result<Vec<(i64, Role)>> {
+pub async fn role_mappings(
+    conn: &mut Conn,
+    workspace_id: WorkspaceId,
+) -> anyhow::Result<Vec<(RoleId, Role)>> {
     let rows = sqlx::query(
         "SELECT discord_role_id, role FROM role_mappings WHERE workspace_id = $1 \
          ORDER BY role, discord_role_id",
@@ -247,8 +226,8 @@ pub async fn role_mappings(conn: &mut Conn, workspace_id: i64) -> anyhow::Result
 /// Maps a Discord role to a partnerbot role; returns false when the mapping already existed.
 pub async fn map_role(
     conn: &mut Conn,
-    workspace_id: i64,
-    discord_role_id: i64,
+    workspace_id: WorkspaceId,
+    discord_role_id: RoleId,
     role: Role,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
@@ -266,8 +245,8 @@ pub async fn map_role(
 /// Removes a mapping; returns false when there was none.
 pub async fn unmap_role(
     conn: &mut Conn,
-    workspace_id: i64,
-    discord_role_id: i64,
+    workspace_id: WorkspaceId,
+    discord_role_id: RoleId,
     role: Role,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(

@@ -4,6 +4,7 @@
 use crate::both_backends;
 use crate::deal::{audit_rows, influence, int, member, readme_setup, registration, text};
 use crate::support::TestApp;
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 
 both_backends!(
@@ -25,7 +26,10 @@ both_backends!(
             Some("acme.com")
         );
         let fred = partnerbot::console::local_user_id("Fred Field");
-        assert_eq!(int(&app, "SELECT owner_user_id FROM accounts").await, fred);
+        assert_eq!(
+            int(&app, "SELECT owner_user_id FROM accounts").await,
+            fred.get()
+        );
         let audit = audit_rows(&app).await;
         assert_eq!(
             (audit[0].action.as_str(), audit[0].entity.as_str()),
@@ -40,7 +44,7 @@ both_backends!(
         // Anyone with a role may add one; a subsidiary may have a subdomain of its own.
         let reply = app
             .run_in(
-                1,
+                WorkspaceId::new(1),
                 "Fred Field",
                 &[Role::FieldSales],
                 r#"/account add name:"Acme Europe" domain:eu.acme.com"#,
@@ -189,7 +193,12 @@ both_backends!(
         }
         // Anyone may ask, even without a role (open reads).
         let reply = app
-            .run_exact(1, "Nora Norole", &[], "/account show account:acme.com")
+            .run_exact(
+                WorkspaceId::new(1),
+                "Nora Norole",
+                &[],
+                "/account show account:acme.com",
+            )
             .await;
         assert!(!reply.is_error(), "{reply:?}");
 

@@ -5,6 +5,7 @@
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
 use partnerbot::core::{Action, Invocation, OptionInput};
+use partnerbot::domain::ids::ChannelId;
 use partnerbot::domain::role::Role;
 use partnerbot::store::Store;
 
@@ -13,7 +14,7 @@ fn touch_invocation(interaction_id: &str) -> Invocation {
         workspace_id: WS,
         workspace_name: "Test".into(),
         actor: TestApp::actor("console", &[Role::Ptm, Role::Admin]),
-        channel_id: Some(42),
+        channel_id: Some(ChannelId::new(42)),
         interaction_id: Some(interaction_id.to_string()),
         action: Action::Command {
             path: vec!["touch".into(), "log".into()],

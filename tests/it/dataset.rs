@@ -10,12 +10,13 @@ use crate::both_backends;
 use crate::support::{default_now, TestApp, WS};
 use partnerbot::dataset::demo;
 use partnerbot::domain::deal::{DealPath, ForecastCategory, Marketplace, Stage};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::partner::{PartnerType, Track};
 use partnerbot::domain::registration::RegistrationStatus;
 use partnerbot::domain::Choice;
 use std::collections::BTreeSet;
 
-async fn distinct(app: &TestApp, sql: &str, ws: i64) -> BTreeSet<String> {
+async fn distinct(app: &TestApp, sql: &str, ws: WorkspaceId) -> BTreeSet<String> {
     sqlx::query_scalar::<_, String>(sql)
         .bind(ws)
         .fetch_all(app.store().pool())
@@ -25,7 +26,7 @@ async fn distinct(app: &TestApp, sql: &str, ws: i64) -> BTreeSet<String> {
         .collect()
 }
 
-async fn number(app: &TestApp, sql: &str, ws: i64) -> i64 {
+async fn number(app: &TestApp, sql: &str, ws: WorkspaceId) -> i64 {
     sqlx::query_scalar::<_, i64>(sql)
         .bind(ws)
         .fetch_one(app.store().pool())

@@ -150,7 +150,7 @@ both_backends!(
                 "2026-12-15".into(),
                 globex,
                 amer,
-                console
+                console.get()
             )
         );
         assert_eq!(

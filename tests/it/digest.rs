@@ -2,6 +2,7 @@
 
 use crate::support::TestApp;
 use partnerbot::console::render::{render, Style};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 
 async fn fixture(app: &TestApp) {
@@ -25,7 +26,8 @@ async fn fixture(app: &TestApp) {
         app.ok(line).await;
     }
     for name in ["Dana Reyes", "Sam Ortiz"] {
-        app.run_exact(1, name, &[Role::Ptm], "/help").await;
+        app.run_exact(WorkspaceId::new(1), name, &[Role::Ptm], "/help")
+            .await;
     }
     app.ok(r#"/territory assign territory:"AMER East" member:"Dana Reyes" as:ptm"#)
         .await;
@@ -33,7 +35,7 @@ async fn fixture(app: &TestApp) {
         .await;
     let reply = app
         .run_exact(
-            1,
+            WorkspaceId::new(1),
             "Dana Reyes",
             &[Role::Ptm],
             "/forecast submit commit:200k best_case:500k",
@@ -44,7 +46,12 @@ async fn fixture(app: &TestApp) {
 
 crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move {
     fixture(&app).await;
-    let digest = app.core.digest(1).await.unwrap().expect("workspace 1");
+    let digest = app
+        .core
+        .digest(WorkspaceId::new(1))
+        .await
+        .unwrap()
+        .expect("workspace 1");
     let reply = partnerbot::core::kpi::digest::reply(&digest);
     let text = render(&reply, Style::PLAIN);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -64,7 +71,12 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
     assert!(!text.contains("<@"), "nobody is pinged: {text}");
     assert_eq!(digest.weeks.len(), 4, "{:?}", digest.weeks);
     insta::assert_snapshot!("digest_small", text);
-    assert!(app.core.digest(99).await.unwrap().is_none());
+    assert!(app
+        .core
+        .digest(WorkspaceId::new(99))
+        .await
+        .unwrap()
+        .is_none());
 
     // Past the deadline (Monday 30 November 12:00): who is missing, not who is yet to submit.
     app.clock.set(
@@ -72,7 +84,12 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
             .unwrap()
             .into(),
     );
-    let digest = app.core.digest(1).await.unwrap().expect("workspace 1");
+    let digest = app
+        .core
+        .digest(WorkspaceId::new(1))
+        .await
+        .unwrap()
+        .expect("workspace 1");
     let text = render(&partnerbot::core::kpi::digest::reply(&digest), Style::PLAIN);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected = "Deadline passed: 1 of 2 submitted (0 late), 0 away, 1 missing: Sam Ortiz";

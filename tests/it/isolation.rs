@@ -3,8 +3,9 @@
 
 use crate::support::TestApp;
 use partnerbot::console::render::{render, Style};
+use partnerbot::domain::ids::WorkspaceId;
 
-const B: i64 = 2;
+const B: WorkspaceId = WorkspaceId::new(2);
 
 /// Every read command, with the names that exist in A.
 const READS: &[&str] = &[

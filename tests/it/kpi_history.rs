@@ -6,6 +6,7 @@
 use crate::support::{squash, TestApp};
 use chrono::{TimeZone, Utc};
 use partnerbot::console::render::{render, Style};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::money::{format_money_short, Currency};
 
 /// Open Commit pipeline closing in `[first, last]`, by plain SQL (`scope`: an extra filter).
@@ -96,7 +97,12 @@ crate::both_backends!(
         }
         assert!(!text.contains("no snapshot"), "{text}");
         // The digest shows the pipeline's movement too.
-        let digest = app.core.digest(1).await.unwrap().expect("workspace 1");
+        let digest = app
+            .core
+            .digest(WorkspaceId::new(1))
+            .await
+            .unwrap()
+            .expect("workspace 1");
         let posted = squash(&render(
             &partnerbot::core::kpi::digest::reply(&digest),
             Style::PLAIN,

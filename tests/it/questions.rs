@@ -4,6 +4,7 @@ use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
 use partnerbot::core::autocomplete::{AutocompleteRequest, MAX_CHOICES};
 use partnerbot::core::mention::Mention;
+use partnerbot::domain::ids::{ChannelId, WorkspaceId};
 use partnerbot::domain::role::Role;
 
 fn request(option: &str, partial: &str) -> AutocompleteRequest {
@@ -57,7 +58,7 @@ crate::both_backends!(
         );
         // Other workspaces see nothing of this one.
         let other = AutocompleteRequest {
-            workspace_id: 2,
+            workspace_id: WorkspaceId::new(2),
             ..request("partner", "glob")
         };
         assert!(app.core.autocomplete(&other).await.is_empty());
@@ -83,11 +84,11 @@ crate::both_backends!(
         app.seed_basics().await;
         app.ok(r#"/account add name:"Initech" domain:initech.com territory:"AMER East""#)
             .await;
-        let ask = |text: &str, workspace_id: Option<i64>| Mention {
+        let ask = |text: &str, workspace_id: Option<WorkspaceId>| Mention {
             workspace_id,
             workspace_name: "Test".into(),
             actor: TestApp::actor("Fred Field", &[Role::FieldSales]),
-            channel_id: Some(5),
+            channel_id: Some(ChannelId::new(5)),
             text: text.into(),
         };
         let reply = app
@@ -113,14 +114,14 @@ crate::both_backends!(
     |app: TestApp| async move {
         let welcome = app
             .core
-            .workspace_joined(777, "Acme Partners")
+            .workspace_joined(WorkspaceId::new(777), "Acme Partners")
             .await
             .unwrap();
         let text = render(&welcome.expect("a new workspace is welcomed"), Style::PLAIN);
         assert!(text.contains("/setup workspace"), "{text}");
         assert!(app
             .core
-            .workspace_joined(777, "Acme Partners")
+            .workspace_joined(WorkspaceId::new(777), "Acme Partners")
             .await
             .unwrap()
             .is_none());

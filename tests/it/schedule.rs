@@ -7,6 +7,7 @@ use crate::support::{default_now, squash, TestApp};
 use chrono::Duration;
 use partnerbot::console::local_user_id;
 use partnerbot::console::render::{render, Style};
+use partnerbot::domain::ids::{ChannelId, WorkspaceId};
 use partnerbot::domain::role::Role;
 
 /// A reply as the Discord door lays it out (every message, embed and field), for mentions.
@@ -139,7 +140,8 @@ async fn team(app: &TestApp) {
         app.ok(line).await;
     }
     for name in ["Dana Reyes", "Sam Ortiz", "Alex Kim"] {
-        app.run_exact(1, name, &[Role::Ptm], "/help").await;
+        app.run_exact(WorkspaceId::new(1), name, &[Role::Ptm], "/help")
+            .await;
     }
     for (t, m) in [
         ("AMER East", "Dana Reyes"),
@@ -152,14 +154,14 @@ async fn team(app: &TestApp) {
         .await;
     }
     app.run_exact(
-        1,
+        WorkspaceId::new(1),
         "Dana Reyes",
         &[Role::Ptm],
         "/forecast submit commit:1M best_case:2M",
     )
     .await;
     app.run_exact(
-        1,
+        WorkspaceId::new(1),
         "Alex Kim",
         &[Role::Ptm],
         "/away from:2026-11-28 to:2026-12-02",
@@ -178,7 +180,7 @@ crate::both_backends!(
         let reply = app.run("/schedule run-now id:3").await;
         assert!(!reply.is_error(), "{reply:?}");
         let post = &reply.posts[0];
-        assert_eq!(post.channel_id, 222222222222);
+        assert_eq!(post.channel_id, ChannelId::new(222222222222));
         let sam = local_user_id("Sam Ortiz");
         assert_eq!(post.pings, vec![sam]);
         let text = render(&post.message, Style::PLAIN);
@@ -211,7 +213,7 @@ crate::both_backends!(
         assert!(!discord_text(&post.message).contains("<@"), "{text}");
         // Once Sam submits, the reminder has nothing to say.
         app.run_exact(
-            1,
+            WorkspaceId::new(1),
             "Sam Ortiz",
             &[Role::Ptm],
             "/forecast submit commit:1M best_case:2M",
@@ -231,7 +233,7 @@ crate::both_backends!(
         for (days, account) in [(80, "Acme Corp"), (91, "Bluth Co")] {
             app.clock.set(default_now() - Duration::days(days));
             let text = app
-                .run_exact(1, "Dana Reyes", &[Role::Ptm], &format!(
+                .run_exact(WorkspaceId::new(1), "Dana Reyes", &[Role::Ptm], &format!(
                     r#"/deal register account:"{account}" amount:100k close:+120d type:resale partner:"Globex Services""#
                 ))
                 .await;

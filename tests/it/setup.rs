@@ -6,6 +6,7 @@ use crate::both_backends;
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
 use partnerbot::core::{Actor, ActorRoles, Invocation};
+use partnerbot::domain::ids::{RoleId, UserId};
 use partnerbot::domain::role::Role;
 use partnerbot::store::audit;
 use sqlx::Row;
@@ -45,10 +46,10 @@ async fn as_discord_member(app: &TestApp, role_ids: &[i64], line: &str) -> Strin
         workspace_id: WS,
         workspace_name: "Workspace 1".to_string(),
         actor: Actor {
-            user_id: 300_000_000_000_000_001,
+            user_id: UserId::new(300_000_000_000_000_001),
             display_name: "Dana Discord".to_string(),
             roles: ActorRoles::Discord {
-                role_ids: role_ids.to_vec(),
+                role_ids: role_ids.iter().copied().map(RoleId::new).collect(),
                 administrator: false,
             },
         },
@@ -102,7 +103,7 @@ both_backends!(
             (row.action.as_str(), row.entity.as_str()),
             ("setup.workspace", "workspace")
         );
-        assert_eq!(row.entity_id, Some(WS));
+        assert_eq!(row.entity_id, Some(WS.get()));
         let before: serde_json::Value = serde_json::from_str(&row.before_json.unwrap()).unwrap();
         let after: serde_json::Value = serde_json::from_str(&row.after_json.unwrap()).unwrap();
         assert_eq!(before["timezone"], "UTC");

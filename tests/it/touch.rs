@@ -142,7 +142,7 @@ both_backends!(
             None,
             "2026-11-27".into(),
             "QBR prep with their practice lead".into(),
-            console,
+            console.get(),
         );
         assert_eq!(stored, expected);
 
@@ -161,7 +161,7 @@ both_backends!(
         assert_eq!(after["type"], "meeting");
         assert_eq!(after["occurred_on"], "2026-11-27");
         assert_eq!(after["notes"], "QBR prep with their practice lead");
-        assert_eq!(after["logged_by"], console);
+        assert_eq!(after["logged_by"], console.get());
         let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM touches")
             .fetch_one(app.store().pool())
             .await

@@ -10,7 +10,7 @@ use crate::core::lookup;
 use crate::core::reply::Reply;
 use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Marketplace, Stage};
-use crate::domain::ids::{AccountId, DealId, TerritoryId, UserId};
+use crate::domain::ids::{AccountId, DealId, TerritoryId};
 use crate::domain::money::format_money_short;
 use crate::domain::names::{self, Name};
 use crate::store::deal;
@@ -43,15 +43,15 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
     let stage = input.stage.unwrap_or(Stage::Discovery);
     let mut new = Deal {
         id: DealId::new(0),
-        account_id: AccountId::new(existing.as_ref().map_or(0, |a| a.id)),
+        account_id: existing.as_ref().map_or(AccountId::default(), |a| a.id),
         name: String::new(),
         amount_minor: amount,
         stage,
         close_date: close,
         forecast: default_category(stage),
         path: DealPath::Direct,
-        owner_user_id: UserId::new(ctx.actor.user_id),
-        territory_id: territory_id.map(TerritoryId::new),
+        owner_user_id: ctx.actor.user_id,
+        territory_id,
         sourcing_partner_id: None,
         transacting_partner_id: None,
         distributor_partner_id: None,
@@ -77,8 +77,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
     let mut created = String::new();
     if let Some(name) = &new_account {
         let domain = names::domain_key(name.as_str());
-        new.account_id =
-            AccountId::new(account::create(ctx, name, domain, territory_id, None).await?);
+        new.account_id = account::create(ctx, name, domain, territory_id, None).await?;
         let place = match territory_id {
             Some(id) => territory::get(ctx.conn(), ws, id)
                 .await?
@@ -106,7 +105,9 @@ pub(crate) fn default_name(account: &str, amount: i64, ctx: &Ctx<'_>) -> String 
 }
 
 /// The territory the actor covers, when they cover exactly one.
-pub(crate) async fn only_territory_of_actor(ctx: &mut Ctx<'_>) -> CommandResult<Option<i64>> {
+pub(crate) async fn only_territory_of_actor(
+    ctx: &mut Ctx<'_>,
+) -> CommandResult<Option<TerritoryId>> {
     let (ws, user) = (ctx.workspace.id, ctx.actor.user_id);
     let covered = territory::of_member(ctx.conn(), ws, user).await?;
     Ok(match covered.as_slice() {

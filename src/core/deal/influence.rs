@@ -12,7 +12,6 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::Reply;
 use crate::domain::deal::InfluenceType;
-use crate::domain::ids::PartnerId;
 use crate::domain::Choice;
 use crate::store::influence::{self as store, InfluenceRow};
 
@@ -32,9 +31,9 @@ pub async fn influence(ctx: &mut Ctx<'_>, args: args::DealInfluence) -> CommandR
     }
     let deal = super::resolve(ctx, &deal_input).await?;
     let partner = lookup::partner(ctx, &partner_input).await?;
-    let role = if deal.sourcing_partner_id == Some(PartnerId::new(partner.id)) {
+    let role = if deal.sourcing_partner_id == Some(partner.id) {
         Some("sourcing partner")
-    } else if deal.transacting_partner_id == Some(PartnerId::new(partner.id)) {
+    } else if deal.transacting_partner_id == Some(partner.id) {
         Some("reseller")
     } else {
         None
@@ -48,10 +47,10 @@ pub async fn influence(ctx: &mut Ctx<'_>, args: args::DealInfluence) -> CommandR
     }
 
     let ws = ctx.workspace.id;
-    let existing = store::find(ctx.conn(), ws, deal.id.get(), partner.id, kind.as_str()).await?;
+    let existing = store::find(ctx.conn(), ws, deal.id, partner.id, kind.as_str()).await?;
     let mut row = InfluenceRow {
         id: 0,
-        deal_id: deal.id.get(),
+        deal_id: deal.id,
         partner_id: partner.id,
         influence_type: kind.as_str().to_string(),
         description,

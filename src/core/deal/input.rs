@@ -11,7 +11,7 @@ use crate::domain::deal::{
     default_category, Deal, DealPath, ForecastCategory, Marketplace, PortalStage, PortalStatus,
     Stage,
 };
-use crate::domain::ids::{PartnerId, TerritoryId, UserId};
+use crate::domain::ids::{PartnerId, WorkspaceId};
 use crate::domain::money::Money;
 use crate::domain::names::Name;
 use crate::domain::partner::PartnerType;
@@ -212,14 +212,10 @@ impl DealInput {
         if let Some(forecast) = self.forecast {
             deal.forecast = forecast;
         }
-        set(&mut deal.sourcing_partner_id, &self.sourcing, |p| {
-            PartnerId::new(p.id)
-        });
-        set(&mut deal.transacting_partner_id, &self.reseller, |p| {
-            PartnerId::new(p.id)
-        });
+        set(&mut deal.sourcing_partner_id, &self.sourcing, |p| p.id);
+        set(&mut deal.transacting_partner_id, &self.reseller, |p| p.id);
         set(&mut deal.distributor_partner_id, &self.distributor, |p| {
-            PartnerId::new(p.id)
+            p.id
         });
         match self.path {
             Some(path) => deal.path = path,
@@ -235,10 +231,10 @@ impl DealInput {
             }
         }
         if let Some(territory) = &self.territory {
-            deal.territory_id = Some(TerritoryId::new(territory.id));
+            deal.territory_id = Some(territory.id);
         }
         if let Some(owner) = &self.owner {
-            deal.owner_user_id = UserId::new(owner.user_id);
+            deal.owner_user_id = owner.user_id;
         }
         if let Some(name) = &self.name {
             deal.name = name.as_str().to_string();
@@ -304,7 +300,7 @@ pub(crate) const TRANSACTING_TYPES: &[PartnerType] = &[
 pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) -> CommandResult<()> {
     let ws = ctx.workspace.id;
     if let Some(Some(reseller)) = &input.reseller {
-        let kind = partner_type(ctx, ws, PartnerId::new(reseller.id)).await?;
+        let kind = partner_type(ctx, ws, reseller.id).await?;
         if !TRANSACTING_TYPES.contains(&kind) {
             return Err(CommandError::invalid(format!(
                 "`reseller:` **{}** is a {} partner, and only a reseller, MSP, cloud or \
@@ -316,7 +312,7 @@ pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) ->
         }
     }
     if let Some(Some(distributor)) = &input.distributor {
-        let kind = partner_type(ctx, ws, PartnerId::new(distributor.id)).await?;
+        let kind = partner_type(ctx, ws, distributor.id).await?;
         if kind != PartnerType::Distributor {
             return Err(CommandError::invalid(format!(
                 "`distributor:` **{}** is a {} partner, not a distributor; give a partner of \
@@ -331,7 +327,7 @@ pub(super) async fn check_partner_types(ctx: &mut Ctx<'_>, input: &DealInput) ->
 
 pub(crate) async fn partner_type(
     ctx: &mut Ctx<'_>,
-    ws: i64,
+    ws: WorkspaceId,
     id: PartnerId,
 ) -> CommandResult<PartnerType> {
     let stored = deal::partner_type(ctx.conn(), ws, id).await?;

@@ -86,7 +86,7 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
             account.name,
             account.name.replace('"', "")
         ))),
-        [one] => deal::get(ctx.conn(), ws, DealId::new(one.id))
+        [one] => deal::get(ctx.conn(), ws, one.id)
             .await?
             .ok_or_else(|| no_deal(&one.id.to_string())),
         many => {

@@ -11,7 +11,6 @@ use crate::core::lookup;
 use crate::core::reply::Reply;
 use crate::domain::dates::format_date;
 use crate::domain::deal::Deal;
-use crate::domain::ids::AccountId;
 use crate::domain::Choice;
 use crate::store::deal;
 use crate::store::territory;
@@ -34,7 +33,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::DealUpdate) -> CommandResult 
 
     let mut new = current.clone();
     if let Some(text) = account {
-        new.account_id = AccountId::new(lookup::existing_account(ctx, &text).await?.id);
+        new.account_id = lookup::existing_account(ctx, &text).await?.id;
     }
     input.apply(&mut new, today);
     if input.name.is_none()
@@ -86,15 +85,12 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::DealUpdate) -> CommandResult 
 
 /// PTMs may change deals they own or that are in a territory they cover.
 async fn check_permission(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<()> {
-    if ctx.is_manager() || deal.owner_user_id.get() == ctx.actor.user_id {
+    if ctx.is_manager() || deal.owner_user_id == ctx.actor.user_id {
         return Ok(());
     }
     let (ws, user) = (ctx.workspace.id, ctx.actor.user_id);
     let covered = territory::of_member(ctx.conn(), ws, user).await?;
-    if deal
-        .territory_id
-        .is_some_and(|t| covered.contains(&t.get()))
-    {
+    if deal.territory_id.is_some_and(|t| covered.contains(&t)) {
         return Ok(());
     }
     let names = deal::names(ctx.conn(), ws, deal).await?;

@@ -25,6 +25,7 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::domain::forecast::numbers::QuarterDeal;
 use crate::domain::forecast::{ForecastCalendar, ForecastWeek};
+use crate::domain::ids::{TerritoryId, UserId};
 use crate::store::forecast::{self as store, Scope};
 use chrono::{DateTime, Utc};
 
@@ -43,7 +44,10 @@ fn week_option(
 
 /// Whose deals a member's forecast covers: the territories they are PTM of, else their own
 /// deals. Also returns the territory names.
-async fn scope_of(ctx: &mut Ctx<'_>, user_id: i64) -> CommandResult<(Scope, Vec<(i64, String)>)> {
+async fn scope_of(
+    ctx: &mut Ctx<'_>,
+    user_id: UserId,
+) -> CommandResult<(Scope, Vec<(TerritoryId, String)>)> {
     let ws = ctx.workspace.id;
     let territories = store::territories_of(ctx.conn(), ws, user_id, "ptm").await?;
     let scope = if territories.is_empty() {
@@ -73,7 +77,7 @@ pub(crate) struct WeekStatus {
     pub submitted: usize,
     pub late: usize,
     pub away: usize,
-    pub missing: Vec<(i64, String)>,
+    pub missing: Vec<(UserId, String)>,
 }
 
 /// The [`WeekStatus`] of `ptms` for `week` (what reminders, the missing note and the digest say).
@@ -84,7 +88,7 @@ pub(crate) async fn week_status(
 ) -> CommandResult<WeekStatus> {
     let ws = ctx.workspace.id;
     let rows = store::of_weeks(ctx.conn(), ws, &[week.start()]).await?;
-    let away: std::collections::HashSet<i64> =
+    let away: std::collections::HashSet<UserId> =
         crate::store::away::on(ctx.conn(), ws, week.deadline_date())
             .await?
             .into_iter()
@@ -143,7 +147,7 @@ fn duration_text(delay: chrono::Duration) -> String {
 }
 
 /// `AMER East, AMER West` (or `their own deals`).
-fn territory_names(territories: &[(i64, String)]) -> String {
+fn territory_names(territories: &[(TerritoryId, String)]) -> String {
     if territories.is_empty() {
         "their own deals (no territory)".to_string()
     } else {

@@ -14,6 +14,7 @@ use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::forecast::numbers::{change_text, movements, suggest, Bucket, Movement};
 use crate::domain::forecast::{ForecastCalendar, ForecastWeek};
+use crate::domain::ids::{DealId, TerritoryId, UserId};
 use crate::domain::money::format_money;
 use crate::store::forecast::{self as store, Forecast};
 
@@ -33,7 +34,7 @@ async fn target(
     ctx: &mut Ctx<'_>,
     member: Option<UserArg>,
     territory: Option<String>,
-) -> CommandResult<(i64, String)> {
+) -> CommandResult<(UserId, String)> {
     let ws = ctx.workspace.id;
     let me = (ctx.actor.user_id, ctx.actor.display_name.clone());
     let (user_id, name, territory) = if let Some(arg) = member {
@@ -76,7 +77,7 @@ pub(super) async fn member_card(
     ctx: &mut Ctx<'_>,
     calendar: &ForecastCalendar,
     week: &ForecastWeek,
-    user_id: i64,
+    user_id: UserId,
     name: &str,
 ) -> CommandResult<Card> {
     let ws = ctx.workspace.id;
@@ -164,7 +165,7 @@ fn status_line(
     ctx: &Ctx<'_>,
     week: &ForecastWeek,
     this: Option<&Forecast>,
-    territories: &[(i64, String)],
+    territories: &[(TerritoryId, String)],
 ) -> String {
     let due = local_time(ctx, week.deadline_at());
     let state = match this {
@@ -185,7 +186,7 @@ async fn describe_moves(ctx: &mut Ctx<'_>, moves: &[Movement]) -> CommandResult<
         return Ok("none: every deal is where it was".to_string());
     }
     let shown = &moves[..moves.len().min(MOVES_SHOWN)];
-    let gone: Vec<i64> = shown
+    let gone: Vec<DealId> = shown
         .iter()
         .filter(|m| m.to.is_none())
         .map(|m| m.deal_id)

@@ -13,6 +13,7 @@ use crate::core::lookup;
 use crate::core::reply::{clip, Card, Reply, Table, Tone};
 use crate::domain::forecast::numbers::{change_text, ForecastNumbers};
 use crate::domain::forecast::ForecastWeek;
+use crate::domain::ids::UserId;
 use crate::domain::money::format_money_short;
 use crate::domain::role::Role;
 use crate::store::away;
@@ -59,7 +60,7 @@ impl Status {
 /// One PTM's line of the roll-up.
 #[derive(Debug, Clone)]
 pub(super) struct Line {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub territories: String,
     pub status: Status,

@@ -13,6 +13,7 @@ use crate::domain::attribution::{attribution, Attribution};
 use crate::domain::deal::ForecastCategory;
 use crate::domain::forecast::numbers::change_text_by;
 use crate::domain::forecast::ForecastWeek;
+use crate::domain::ids::UserId;
 use crate::domain::kpi::Share;
 use crate::domain::money::format_money_short;
 use crate::domain::report_period::ReportPeriod;
@@ -43,7 +44,7 @@ pub async fn build(ctx: &mut Ctx<'_>) -> CommandResult<Digest> {
     let quarter = ctx.workspace.calendar.quarter_of(ctx.today);
     let ws = ctx.workspace.id;
     let ptms = forecast::forecasters(ctx.conn(), ws, None).await?;
-    let ids: Vec<i64> = ptms.iter().map(|p| p.user_id).collect();
+    let ids: Vec<UserId> = ptms.iter().map(|p| p.user_id).collect();
     let period = ReportPeriod::Quarter(quarter);
     let compared = Comparison::of(ctx, period);
     let now = figures::load(ctx, &KpiScope::Workspace, (period, &compared.now), &ids).await?;

@@ -7,6 +7,7 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::domain::calendar::FiscalQuarter;
 use crate::domain::forecast::ForecastCalendar;
+use crate::domain::ids::UserId;
 use crate::domain::kpi::Revenue;
 use crate::domain::localtime::local_to_utc;
 use crate::domain::report_period::ReportPeriod;
@@ -142,7 +143,7 @@ pub async fn load(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
     (report, period): (ReportPeriod, &Period),
-    forecasters: &[i64],
+    forecasters: &[UserId],
 ) -> CommandResult<Figures> {
     let (ws, today) = (ctx.workspace.id, ctx.today);
     let won = store::won_deals(ctx.conn(), ws, scope, period).await?;
@@ -171,7 +172,7 @@ async fn submission_rate(
     ctx: &mut Ctx<'_>,
     calendar: &ForecastCalendar,
     quarters: &[FiscalQuarter],
-    forecasters: &[i64],
+    forecasters: &[UserId],
     (now, last_day): (DateTime<Utc>, NaiveDate),
 ) -> CommandResult<(i64, i64)> {
     if forecasters.is_empty() {
@@ -187,14 +188,14 @@ async fn submission_rate(
     }
     let ws = ctx.workspace.id;
     let starts: Vec<NaiveDate> = weeks.iter().map(|w| w.start()).collect();
-    let submitted: HashSet<(i64, NaiveDate)> = forecast::of_weeks(ctx.conn(), ws, &starts)
+    let submitted: HashSet<(UserId, NaiveDate)> = forecast::of_weeks(ctx.conn(), ws, &starts)
         .await?
         .into_iter()
         .map(|f| (f.user_id, f.week_start))
         .collect();
     let (mut done, mut due) = (0, 0);
     for week in &weeks {
-        let away: HashSet<i64> = away::on(ctx.conn(), ws, week.deadline_date())
+        let away: HashSet<UserId> = away::on(ctx.conn(), ws, week.deadline_date())
             .await?
             .into_iter()
             .map(|a| a.user_id)

@@ -9,6 +9,7 @@ use super::gap_counts;
 use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::domain::deal::ForecastCategory;
+use crate::domain::ids::{PartnerId, TerritoryId};
 use crate::domain::report_period::ReportPeriod;
 use crate::domain::Choice;
 use crate::store::kpi::{self as kpi_store, KpiScope};
@@ -50,7 +51,7 @@ pub async fn compared_with(
 /// The territory (or [`WHOLE_WORKSPACE`]) whose snapshots can stand for the previous period:
 /// `None` unless a quarter is under way (a snapshot's pipeline is its quarter's) and the scope
 /// is the workspace or a territory.
-pub fn snapshot_scope(scope: &KpiScope, compared: &Comparison) -> Option<i64> {
+pub fn snapshot_scope(scope: &KpiScope, compared: &Comparison) -> Option<TerritoryId> {
     if !compared.to_date || !matches!(compared.period, ReportPeriod::Quarter(_)) {
         return None;
     }
@@ -62,7 +63,7 @@ pub fn snapshot_scope(scope: &KpiScope, compared: &Comparison) -> Option<i64> {
 }
 
 /// Today's snapshots of the workspace: each territory's, then the whole workspace's.
-pub async fn measure_all(ctx: &mut Ctx<'_>) -> CommandResult<Vec<(i64, Snapshot)>> {
+pub async fn measure_all(ctx: &mut Ctx<'_>) -> CommandResult<Vec<(TerritoryId, Snapshot)>> {
     let ws = ctx.workspace.id;
     let mut out = Vec::new();
     for id in store::territory_ids(ctx.conn(), ws).await? {
@@ -78,7 +79,7 @@ pub async fn measure_all(ctx: &mut Ctx<'_>) -> CommandResult<Vec<(i64, Snapshot)
 async fn measure(
     ctx: &mut Ctx<'_>,
     scope: &KpiScope,
-    gaps: (Option<i64>, Option<i64>),
+    gaps: (Option<TerritoryId>, Option<PartnerId>),
 ) -> CommandResult<Snapshot> {
     let quarter = ctx.workspace.calendar.quarter_of(ctx.today);
     let period = super::figures::period_of(ctx, ReportPeriod::Quarter(quarter));

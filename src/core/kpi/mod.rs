@@ -21,6 +21,7 @@ use crate::core::options::UserArg;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::deal::ForecastCategory;
 use crate::domain::forecast::numbers::change_text_by;
+use crate::domain::ids::{PartnerId, TerritoryId, UserId};
 use crate::domain::kpi::{count_change, per_partner_tenths, Revenue, Share};
 use crate::domain::money::format_money_short;
 use crate::domain::report_period::ReportPeriod;
@@ -36,9 +37,9 @@ use figures::{Comparison, Figures, EXPIRING_DAYS};
 pub struct Scoped {
     pub scope: KpiScope,
     pub label: String,
-    pub forecasters: Vec<i64>,
+    pub forecasters: Vec<UserId>,
     /// Compliance counts filter (territory, partner), `None` when it does not apply.
-    pub gaps: Option<(Option<i64>, Option<i64>)>,
+    pub gaps: Option<(Option<TerritoryId>, Option<PartnerId>)>,
 }
 
 pub async fn kpi(ctx: &mut Ctx<'_>, args: args::Kpi) -> CommandResult {
@@ -166,7 +167,7 @@ fn total(touches: &[(String, i64)]) -> i64 {
 /// needing attention there.
 pub async fn marketplace_gaps(
     ctx: &mut Ctx<'_>,
-    filter: (Option<i64>, Option<i64>),
+    filter: (Option<TerritoryId>, Option<PartnerId>),
 ) -> CommandResult<i64> {
     Ok(gap_counts(ctx, filter).await?.0)
 }
@@ -174,7 +175,7 @@ pub async fn marketplace_gaps(
 /// (marketplace gaps, registrations past the review target) now, in one statement.
 pub async fn gap_counts(
     ctx: &mut Ctx<'_>,
-    (territory_id, partner_id): (Option<i64>, Option<i64>),
+    (territory_id, partner_id): (Option<TerritoryId>, Option<PartnerId>),
 ) -> CommandResult<(i64, i64)> {
     let filter = GapFilter {
         territory_id,

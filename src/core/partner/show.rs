@@ -9,7 +9,6 @@ use crate::core::deal::{short_date, stage_text};
 use crate::core::error::CommandResult;
 use crate::core::lookup;
 use crate::core::reply::Reply;
-use crate::domain::ids::PartnerId;
 use crate::domain::partner::Partner;
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
@@ -27,7 +26,7 @@ pub async fn show(ctx: &mut Ctx<'_>, args: args::PartnerShow) -> CommandResult {
     let wanted = args.partner;
     let found = lookup::partner(ctx, &wanted).await?;
     let ws = ctx.workspace.id;
-    let partner = store::get(ctx.conn(), ws, PartnerId::new(found.id))
+    let partner = store::get(ctx.conn(), ws, found.id)
         .await?
         .context("partner found by name is gone")?;
     let deals = deals_text(ctx, &partner).await?;

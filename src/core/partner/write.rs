@@ -9,7 +9,6 @@ use crate::core::deal::short_date;
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::lookup;
 use crate::core::reply::Reply;
-use crate::domain::ids::{PartnerId, TerritoryId};
 use crate::domain::names::name_key;
 use crate::domain::partner::Track;
 use crate::domain::partner::{Partner, PartnerFields};
@@ -46,7 +45,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::PartnerAdd) -> CommandResult {
         partner_type,
         track: given.track.unwrap_or(Track::Open),
         professional_services: given.professional_services.unwrap_or(false),
-        territory_id: territory.as_ref().map(|t| TerritoryId::new(t.id)),
+        territory_id: territory.as_ref().map(|t| t.id),
         domain: given.domain.clone().flatten(),
         certs_sales: given.certs_sales.unwrap_or(0),
         certs_sa: given.certs_sa.unwrap_or(0),
@@ -93,7 +92,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResu
     }
     let found = lookup::partner(ctx, &wanted).await?;
     let ws = ctx.workspace.id;
-    let before = store::get(ctx.conn(), ws, PartnerId::new(found.id))
+    let before = store::get(ctx.conn(), ws, found.id)
         .await?
         .context("partner found by name is gone")?;
 
@@ -110,7 +109,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::PartnerUpdate) -> CommandResu
     match given.territory.clone() {
         Some(Some(text)) => {
             let territory = lookup::territory(ctx, &text).await?;
-            f.territory_id = Some(TerritoryId::new(territory.id));
+            f.territory_id = Some(territory.id);
             after.territory = Some(territory.name);
         }
         Some(None) => {

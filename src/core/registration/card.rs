@@ -6,6 +6,7 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::domain::dates::{format_date, format_relative};
+use crate::domain::ids::RegistrationId;
 use crate::domain::registration::Registration;
 use crate::domain::registration::{
     effective_status, review_due, RegistrationStatus as S, WITHDRAWN_NOTE,
@@ -211,6 +212,6 @@ pub(crate) fn review_message(ctx: &Ctx<'_>, view: &View) -> Reply {
 }
 
 /// The track of a registration's review card (`registration:12`).
-pub(crate) fn track(id: i64) -> String {
+pub(crate) fn track(id: RegistrationId) -> String {
     format!("registration:{id}")
 }

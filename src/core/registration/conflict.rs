@@ -10,6 +10,7 @@ use crate::core::error::{CommandError, CommandResult};
 use crate::core::reply::{Card, Form, FormField, Reply, Table, Tone};
 use crate::domain::dates::format_date;
 use crate::domain::deal::Stage;
+use crate::domain::ids::PartnerId;
 use crate::domain::registration::{effective_status, RegistrationStatus};
 use crate::domain::{echo, Choice};
 use crate::store::registration::conflicts::{Holder, HolderKind};
@@ -43,7 +44,11 @@ pub(super) struct Submission {
 
 impl Submission {
     /// The options given; partners by id (`#4`), which is shorter and means the same.
-    pub fn of(ctx: &Ctx<'_>, partner_id: i64, distributor_id: Option<i64>) -> Submission {
+    pub fn of(
+        ctx: &Ctx<'_>,
+        partner_id: PartnerId,
+        distributor_id: Option<PartnerId>,
+    ) -> Submission {
         let options = CARRIED
             .iter()
             .filter_map(|name| {

@@ -15,7 +15,7 @@ use crate::domain::registration::{effective_status, Event, RegistrationStatus};
 use crate::store::registration;
 
 pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> CommandResult {
-    let id = args.id.get();
+    let id = args.id;
     let amount = args.amount.map(|m| m.minor);
     let close = args.close;
     let notes = args.notes;
@@ -61,7 +61,7 @@ pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> Co
 }
 
 pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> CommandResult {
-    let id = args.id.get();
+    let id = args.id;
     let before = load(ctx, id).await?;
     let after = decide(ctx, &before, &Event::Extend).await?;
     sweep(ctx).await?;
@@ -79,9 +79,9 @@ pub async fn extend(ctx: &mut Ctx<'_>, args: args::RegistrationExtend) -> Comman
 }
 
 pub async fn withdraw(ctx: &mut Ctx<'_>, args: args::RegistrationWithdraw) -> CommandResult {
-    let id = args.id.get();
+    let id = args.id;
     let before = load(ctx, id).await?;
-    if before.submitted_by.get() != ctx.actor.user_id && !ctx.is_manager() {
+    if before.submitted_by != ctx.actor.user_id && !ctx.is_manager() {
         let ws = ctx.workspace.id;
         let names = registration::names(ctx.conn(), ws, &before).await?;
         return Err(CommandError::Denied(format!(

@@ -22,7 +22,7 @@ const PAGE_SIZE: i64 = 20;
 const EXPIRING_SHOWN: i64 = 50;
 
 pub async fn show(ctx: &mut Ctx<'_>, args: args::RegistrationShow) -> CommandResult {
-    let id = args.id.get();
+    let id = args.id;
     let reg = load(ctx, id).await?;
     let view = View::load(ctx, reg).await?;
     Ok(Reply::card(card::card(ctx, &view)))

@@ -30,7 +30,7 @@ pub use review::{approve, deny, return_};
 
 use crate::core::context::Ctx;
 use crate::core::error::{CommandError, CommandResult};
-use crate::domain::ids::{RegistrationId, UserId};
+use crate::domain::ids::RegistrationId;
 use crate::domain::registration::Registration;
 use crate::domain::registration::{apply, Event, Facts};
 use crate::store::registration::{self, RegistrationNames};
@@ -39,15 +39,13 @@ use crate::store::registration::{self, RegistrationNames};
 const SWEEP_LIMIT: i64 = 200;
 
 /// The registration `id` of this workspace, or a clear refusal.
-pub(crate) async fn load(ctx: &mut Ctx<'_>, id: i64) -> CommandResult<Registration> {
+pub(crate) async fn load(ctx: &mut Ctx<'_>, id: RegistrationId) -> CommandResult<Registration> {
     let ws = ctx.workspace.id;
-    registration::get(ctx.conn(), ws, RegistrationId::new(id))
-        .await?
-        .ok_or_else(|| {
-            CommandError::invalid(format!(
-                "there is no registration #{id} in this workspace; see `/registration list`"
-            ))
-        })
+    registration::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
+        CommandError::invalid(format!(
+            "there is no registration #{id} in this workspace; see `/registration list`"
+        ))
+    })
 }
 
 /// What the state machine needs to know about `reg`, in this workspace, for this actor.
@@ -85,7 +83,7 @@ pub(crate) async fn decide(
     next.extensions = outcome.extensions;
     next.decision_note = outcome.decision_note;
     if outcome.reviewed {
-        next.reviewed_by = Some(UserId::new(ctx.actor.user_id));
+        next.reviewed_by = Some(ctx.actor.user_id);
         next.reviewed_at = Some(ctx.now);
     }
     Ok(next)
@@ -102,14 +100,18 @@ pub(crate) async fn write(
 ) -> CommandResult<()> {
     let (ws, now) = (ctx.workspace.id, ctx.now);
     if !registration::update_guarded(ctx.conn(), ws, after, before.status, now).await? {
-        return Err(changed_meanwhile(ctx, before.id.get(), event).await);
+        return Err(changed_meanwhile(ctx, before.id, event).await);
     }
     audit(ctx, action, Some(before), after).await
 }
 
 /// The refusal for a guarded write that found the status changed: what the state machine says
 /// about the event now (`already approved (by Dana on ...)`).
-pub(crate) async fn changed_meanwhile(ctx: &mut Ctx<'_>, id: i64, event: &Event) -> CommandError {
+pub(crate) async fn changed_meanwhile(
+    ctx: &mut Ctx<'_>,
+    id: RegistrationId,
+    event: &Event,
+) -> CommandError {
     let current = match load(ctx, id).await {
         Ok(reg) => reg,
         Err(err) => return err,

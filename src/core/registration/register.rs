@@ -12,7 +12,7 @@ use crate::core::reply::{Post, Reply};
 use crate::core::{account, lookup};
 use crate::domain::dates::format_date;
 use crate::domain::deal::{parse_ace_opportunity_id, Marketplace};
-use crate::domain::ids::{AccountId, PartnerId, RegistrationId, UserId};
+use crate::domain::ids::RegistrationId;
 use crate::domain::names::{self, company_key, registrable_domain, Name};
 use crate::domain::partner::PartnerType;
 use crate::domain::registration::Registration;
@@ -59,7 +59,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         None => None,
         Some(text) => {
             let found = lookup::partner(ctx, &text).await?;
-            let kind = partner_type(ctx, ctx.workspace.id, PartnerId::new(found.id)).await?;
+            let kind = partner_type(ctx, ctx.workspace.id, found.id).await?;
             if kind != PartnerType::Distributor {
                 return Err(CommandError::invalid(format!(
                     "`distributor:` **{}** is a {} partner, not a distributor; give a partner of \
@@ -85,7 +85,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
     }
     let existing = find_account(ctx, &account_input, domain.as_deref()).await?;
     if let Some(deal) = &deal {
-        if existing.as_ref().map(|a| a.id) != Some(deal.account_id.get()) {
+        if existing.as_ref().map(|a| a.id) != Some(deal.account_id) {
             let ws = ctx.workspace.id;
             let names = crate::store::deal::names(ctx.conn(), ws, deal).await?;
             return Err(CommandError::invalid(format!(
@@ -166,9 +166,9 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
     let mut reg = Registration {
         id: RegistrationId::new(0),
         deal_id: deal.as_ref().map(|d| d.id),
-        account_id: AccountId::new(account_id),
-        partner_id: PartnerId::new(partner.id),
-        distributor_partner_id: distributor.as_ref().map(|d| PartnerId::new(d.id)),
+        account_id,
+        partner_id: partner.id,
+        distributor_partner_id: distributor.as_ref().map(|d| d.id),
         reg_type,
         status: outcome.status,
         amount_minor: amount,
@@ -176,7 +176,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         marketplace,
         portal_id,
         notes,
-        submitted_by: UserId::new(ctx.actor.user_id),
+        submitted_by: ctx.actor.user_id,
         submitted_at: ctx.now,
         reviewed_by: None,
         reviewed_at: None,
@@ -201,7 +201,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         Some(channel) => {
             text.push_str(" Its review card is in the review channel.");
             let post = Post::new(channel, "review channel", card::review_message(ctx, &view))
-                .tracked(card::track(id.get()));
+                .tracked(card::track(id));
             reply = reply.with_post(post);
         }
         None => text.push_str(&format!(

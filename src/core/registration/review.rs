@@ -14,7 +14,7 @@ use crate::core::text::Text;
 use crate::domain::dates::format_date;
 use crate::domain::deal::Deal;
 use crate::domain::deal::{default_category, DealPath, Stage};
-use crate::domain::ids::{AccountId, DealId, TerritoryId};
+use crate::domain::ids::{DealId, RegistrationId};
 use crate::domain::registration::Registration;
 use crate::domain::registration::{Event, RegistrationType};
 use crate::store::deal;
@@ -22,7 +22,7 @@ use crate::store::registration::{self, Claim};
 use crate::store::{account, posted};
 
 pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> CommandResult {
-    let id = args.id.get();
+    let id = args.id;
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let mut after = decide(ctx, &before, &Event::Approve).await?;
@@ -62,7 +62,7 @@ pub async fn deny(ctx: &mut Ctx<'_>, args: args::RegistrationDeny) -> CommandRes
     let reason = args.reason.clone();
     review(
         ctx,
-        args.id.get(),
+        args.id,
         Event::Deny { reason },
         "denied",
         "registration.deny",
@@ -74,7 +74,7 @@ pub async fn return_(ctx: &mut Ctx<'_>, args: args::RegistrationReturn) -> Comma
     let comments = args.comments.clone();
     review(
         ctx,
-        args.id.get(),
+        args.id,
         Event::Return { comments },
         "returned for changes",
         "registration.return",
@@ -84,7 +84,7 @@ pub async fn return_(ctx: &mut Ctx<'_>, args: args::RegistrationReturn) -> Comma
 
 async fn review(
     ctx: &mut Ctx<'_>,
-    id: i64,
+    id: RegistrationId,
     event: Event,
     done: &str,
     action: &str,
@@ -171,7 +171,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
             linked.name
         ));
     }
-    let account = account::get(ctx.conn(), ws, reg.account_id.get())
+    let account = account::get(ctx.conn(), ws, reg.account_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("account of registration {} is gone", reg.id))?;
     let partner_territory =
@@ -181,7 +181,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
     let stage = Stage::Discovery;
     let mut new = Deal {
         id: DealId::new(0),
-        account_id: AccountId::new(account.id),
+        account_id: account.id,
         name: default_name(&account.name, reg.amount_minor, ctx),
         amount_minor: reg.amount_minor,
         stage,
@@ -189,10 +189,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         forecast: default_category(stage),
         path: DealPath::Partner,
         owner_user_id: reg.submitted_by,
-        territory_id: account
-            .territory_id
-            .or(partner_territory)
-            .map(TerritoryId::new),
+        territory_id: account.territory_id.or(partner_territory),
         sourcing_partner_id: None,
         transacting_partner_id: None,
         distributor_partner_id: None,
@@ -229,7 +226,7 @@ pub(super) async fn decided(
     headline: String,
 ) -> CommandResult {
     let ws = ctx.workspace.id;
-    let (id, submitter) = (reg.id.get(), reg.submitted_by.get());
+    let (id, submitter) = (reg.id, reg.submitted_by);
     let view = View::load(ctx, reg).await?;
     let review = card::review_message(ctx, &view);
     let mut reply = if ctx.from_component {

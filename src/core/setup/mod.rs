@@ -18,9 +18,11 @@ use crate::core::reply::{Card, Reply, Tone};
 use crate::core::text::Text;
 use crate::domain::calendar::FiscalCalendar;
 use crate::domain::forecast::Deadline;
+use crate::domain::ids::ChannelId;
 use crate::domain::money::Currency;
 use crate::domain::names::Name;
 use crate::domain::role::Role;
+use crate::domain::workspace::Workspace;
 use crate::domain::Choice;
 use crate::store::workspace::{self, SettingsChange};
 use serde_json::{json, Map, Value};
@@ -81,7 +83,7 @@ impl ChannelKind {
         }
     }
 
-    pub(crate) fn current(self, ws: &workspace::Workspace) -> Option<i64> {
+    pub(crate) fn current(self, ws: &Workspace) -> Option<ChannelId> {
         match self {
             ChannelKind::Review => ws.review_channel_id,
             ChannelKind::Digest => ws.digest_channel_id,
@@ -90,7 +92,7 @@ impl ChannelKind {
         }
     }
 
-    fn change(self, channel_id: i64) -> SettingsChange {
+    fn change(self, channel_id: ChannelId) -> SettingsChange {
         let mut change = SettingsChange::default();
         let slot = match self {
             ChannelKind::Review => &mut change.review_channel_id,
@@ -244,7 +246,7 @@ pub async fn workspace(ctx: &mut Ctx<'_>, args: args::SetupWorkspace) -> Command
     ctx.audit(
         "setup.workspace",
         "workspace",
-        Some(ws),
+        Some(ws.get()),
         Some(Value::Object(before)),
         Some(Value::Object(after)),
     )
@@ -264,7 +266,7 @@ pub async fn workspace(ctx: &mut Ctx<'_>, args: args::SetupWorkspace) -> Command
 }
 
 pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
-    let discord_role = args.role.get();
+    let discord_role = args.role;
     let role: Role = args.r#as;
     let remove = args.remove.unwrap_or(false);
     let ws = ctx.workspace.id;
@@ -280,7 +282,7 @@ pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
         ctx.audit(
             "setup.role_unmap",
             "role_mapping",
-            Some(discord_role),
+            Some(discord_role.get()),
             Some(mapping),
             None,
         )
@@ -301,7 +303,7 @@ pub async fn role(ctx: &mut Ctx<'_>, args: args::SetupRole) -> CommandResult {
     ctx.audit(
         "setup.role_map",
         "role_mapping",
-        Some(discord_role),
+        Some(discord_role.get()),
         None,
         Some(mapping),
     )
@@ -321,7 +323,7 @@ pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResu
             crate::domain::echo(kind_text)
         ))
     })?;
-    let channel = args.channel.get();
+    let channel = args.channel;
     let old = kind.current(&ctx.workspace);
     if old == Some(channel) {
         return Ok(Reply::info(
@@ -335,7 +337,7 @@ pub async fn channel(ctx: &mut Ctx<'_>, args: args::SetupChannel) -> CommandResu
     ctx.audit(
         "setup.channel",
         "workspace",
-        Some(ws),
+        Some(ws.get()),
         Some(json!({ kind.column(): old })),
         Some(json!({ kind.column(): channel })),
     )

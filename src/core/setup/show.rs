@@ -8,9 +8,11 @@ use crate::core::context::Ctx;
 use crate::core::error::CommandResult;
 use crate::core::reply::{Card, Reply, Tone};
 use crate::core::text::Text;
+use crate::domain::ids::RoleId;
 use crate::domain::role::Role;
+use crate::domain::workspace::Workspace;
 use crate::domain::Choice;
-use crate::store::workspace::{self, Workspace};
+use crate::store::workspace;
 use chrono::NaiveDate;
 
 /// Role mappings listed on the card (a Discord field value holds 1024 characters).
@@ -99,7 +101,7 @@ fn channels_text(ws: &Workspace) -> Text {
     Text::join(lines, "\n")
 }
 
-fn roles_text(mappings: &[(i64, Role)]) -> Text {
+fn roles_text(mappings: &[(RoleId, Role)]) -> Text {
     if mappings.is_empty() {
         return "none mapped: only members with Discord's Administrator permission have a role \
                 (admin)"
@@ -117,7 +119,7 @@ fn roles_text(mappings: &[(i64, Role)]) -> Text {
 }
 
 /// What an admin should do next, in the order a new workspace needs it.
-fn next_steps(ws: &Workspace, mappings: &[(i64, Role)]) -> Vec<String> {
+fn next_steps(ws: &Workspace, mappings: &[(RoleId, Role)]) -> Vec<String> {
     let mut steps = Vec::new();
     if ws.timezone == chrono_tz::UTC {
         steps.push(

@@ -5,6 +5,7 @@ use crate::dataset::bulk::next_id;
 use crate::dataset::days::stamp;
 use crate::dataset::deals::PartnerPools;
 use crate::dataset::rows::PartnerRow;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::names::name_key;
 use crate::domain::partner::{PartnerType, Track};
 use crate::domain::Choice;
@@ -87,7 +88,7 @@ fn parse(line: &str) -> anyhow::Result<Spec<'_>> {
 /// The partner rows (ids above the table's maximum) and the roles they can play on deals.
 pub(super) async fn rows(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     territories: &[i64],
     today: NaiveDate,
     now: DateTime<Utc>,

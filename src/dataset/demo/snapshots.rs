@@ -7,6 +7,7 @@
 use crate::dataset::rng::Rng;
 use crate::domain::forecast::numbers::{suggest, Bucket, QuarterDeal};
 use crate::domain::forecast::ForecastCalendar;
+use crate::domain::ids::{UserId, WorkspaceId};
 use crate::store::forecast::{self, Scope};
 use crate::store::{codec, Conn};
 use chrono::{DateTime, Utc};
@@ -14,7 +15,7 @@ use chrono::{DateTime, Utc};
 pub async fn add(
     conn: &mut Conn,
     rng: &mut Rng,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     calendar: &ForecastCalendar,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -22,7 +23,7 @@ pub async fn add(
     let last = calendar.prev(&this);
     let mut scaled = std::collections::HashSet::new();
     for week in [this, last] {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
+        let rows: Vec<(i64, UserId)> = sqlx::query_as(
             "SELECT id, user_id FROM forecasts WHERE workspace_id = $1 AND week_start = $2 \
              ORDER BY id",
         )
@@ -58,8 +59,8 @@ pub async fn add(
 /// likely ≤ Best Case still holds).
 async fn scale(
     conn: &mut Conn,
-    workspace_id: i64,
-    user_id: i64,
+    workspace_id: WorkspaceId,
+    user_id: UserId,
     latest: i64,
     target: i64,
 ) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@ use crate::dataset::bulk::{insert_all, next_id};
 use crate::dataset::deals::{Acct, DealMaker, Shape};
 use crate::dataset::pools::Pools;
 use crate::dataset::rng::Rng;
+use crate::domain::ids::WorkspaceId;
 use crate::domain::registration::RegistrationStatus;
 use crate::store::{Backend, Conn};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -21,7 +22,7 @@ const DEALS_PER_TX: usize = 10_000;
 pub(super) async fn deals(
     conn: &mut Conn,
     backend: Backend,
-    ws: i64,
+    ws: WorkspaceId,
     scale: &Scale,
     cast: &Cast,
     pools: &Pools,

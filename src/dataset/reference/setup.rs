@@ -9,6 +9,7 @@ use crate::dataset::pools::Pools;
 use crate::dataset::rng::Rng;
 use crate::dataset::rows::{PartnerRow, TerritoryRow};
 use crate::dataset::staff::{staff, Headcount};
+use crate::domain::ids::WorkspaceId;
 use crate::domain::names::name_key;
 use crate::domain::partner::{PartnerType as T, Track};
 use crate::domain::Choice;
@@ -23,7 +24,7 @@ use super::Scale;
 pub(super) async fn setup(
     conn: &mut Conn,
     backend: Backend,
-    ws: i64,
+    ws: WorkspaceId,
     scale: &Scale,
     pools: &Pools,
     first_day: NaiveDate,
@@ -156,7 +157,7 @@ fn partner_kind(rng: &mut Rng, index: usize) -> T {
 #[allow(clippy::too_many_arguments)]
 fn partner_row(
     rng: &mut Rng,
-    ws: i64,
+    ws: WorkspaceId,
     id: i64,
     name: String,
     domain: String,

@@ -13,6 +13,7 @@
 //!
 //! Closed lost, Pipeline and Omitted deals count in none of them.
 
+use crate::domain::ids::DealId;
 use chrono::NaiveDate;
 
 use crate::domain::deal::{ForecastCategory, Stage};
@@ -168,7 +169,7 @@ impl Bucket {
 /// One deal as a forecast sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarterDeal {
-    pub id: i64,
+    pub id: DealId,
     pub account: String,
     pub amount_minor: i64,
     pub bucket: Bucket,
@@ -251,7 +252,7 @@ pub fn change_text_by(now: i64, then: i64, format: impl Fn(i64) -> String) -> St
 /// A deal whose bucket changed between two snapshots of the same quarter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movement {
-    pub deal_id: i64,
+    pub deal_id: DealId,
     pub account: String,
     /// `None`: not in the quarter then (new, or pulled in).
     pub from: Option<Bucket>,
@@ -275,7 +276,7 @@ pub fn movements(then: &[QuarterDeal], now: &[QuarterDeal]) -> Vec<Movement> {
     let counts = |b: Option<Bucket>| {
         b.is_some_and(|b| matches!(b, Bucket::Closed | Bucket::Commit | Bucket::BestCase))
     };
-    let mut by_id: BTreeMap<i64, (Option<&QuarterDeal>, Option<&QuarterDeal>)> = BTreeMap::new();
+    let mut by_id: BTreeMap<DealId, (Option<&QuarterDeal>, Option<&QuarterDeal>)> = BTreeMap::new();
     for deal in then {
         by_id.entry(deal.id).or_default().0 = Some(deal);
     }

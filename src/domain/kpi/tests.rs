@@ -12,8 +12,8 @@ fn won(
     influence: bool,
 ) -> WonDeal {
     WonDeal {
-        deal_id: id,
-        account_id: id,
+        deal_id: DealId::new(id),
+        account_id: AccountId::new(id),
         amount_minor: amount,
         close_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         facts: AttributionFacts {

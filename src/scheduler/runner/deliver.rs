@@ -4,6 +4,7 @@
 
 use super::{PostError, Runner, TickReport};
 use crate::core::reply::Post;
+use crate::domain::ids::MessageId;
 use crate::store::job_run;
 use crate::store::schedule::Schedule;
 use chrono::{DateTime, Utc};
@@ -49,10 +50,10 @@ impl Runner {
                 let now = self.core.clock().now();
                 job_run::mark_posted(&mut conn, ws, job.run_id, message_id, now).await?;
                 tracing::info!(
-                    workspace = ws,
-                    schedule = schedule.id,
+                    workspace = %ws,
+                    schedule = %schedule.id,
                     due = %job.due_at,
-                    message = message_id,
+                    message = %message_id,
                     "posted the {}",
                     schedule.kind.label()
                 );
@@ -60,8 +61,8 @@ impl Runner {
             }
             Err(err) => {
                 tracing::error!(
-                    workspace = ws,
-                    schedule = schedule.id,
+                    workspace = %ws,
+                    schedule = %schedule.id,
                     due = %job.due_at,
                     "the {} was not posted: {err:#}",
                     schedule.kind.label()
@@ -77,7 +78,7 @@ impl Runner {
     /// exponential backoff, whichever is longer, at most `retries` more times, and never past
     /// half the claim timeout (so no other runner takes the claim over while this one still
     /// tries). Returns the first message's id or the last error.
-    async fn post_with_retries(&self, post: &Post, nonce: &str) -> anyhow::Result<i64> {
+    async fn post_with_retries(&self, post: &Post, nonce: &str) -> anyhow::Result<MessageId> {
         let started = tokio::time::Instant::now();
         let budget = self.settings.retry_budget();
         let mut attempt: u32 = 0;

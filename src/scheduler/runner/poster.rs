@@ -2,13 +2,14 @@
 //! tests), and [`PostError`]: whether a failure is worth another attempt.
 
 use crate::core::reply::Post;
+use crate::domain::ids::MessageId;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
 /// What [`Poster::post`] returns: the first message's id. A boxed future keeps the trait
 /// object-safe without an `async_trait` dependency.
-pub type PostFuture<'a> = Pin<Box<dyn Future<Output = Result<i64, PostError>> + Send + 'a>>;
+pub type PostFuture<'a> = Pin<Box<dyn Future<Output = Result<MessageId, PostError>> + Send + 'a>>;
 
 /// Sends scheduled posts.
 pub trait Poster: Send + Sync {

@@ -31,8 +31,8 @@ impl Runner {
                 continue;
             }
             tracing::warn!(
-                workspace = ws,
-                schedule = run.schedule_id,
+                workspace = %ws,
+                schedule = %run.schedule_id,
                 due = %run.due_at,
                 "taking over the run {} claimed at {} and never finished",
                 run.claimed_by,
@@ -50,7 +50,7 @@ impl Runner {
                      been posted); {reason}",
                     run.claimed_by, run.claimed_at
                 );
-                tracing::warn!(workspace = ws, schedule = run.schedule_id, "{error}");
+                tracing::warn!(workspace = %ws, schedule = %run.schedule_id, "{error}");
                 job_run::mark_failed(&mut conn, ws, run.id, &error).await?;
                 report.abandoned += 1;
                 continue;

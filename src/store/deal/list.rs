@@ -5,6 +5,7 @@
 
 use super::stored;
 use crate::domain::deal::Stage;
+use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId, WorkspaceId};
 use crate::domain::Choice;
 use crate::store::args::{bind_all, Arg};
 use crate::store::{codec, Conn};
@@ -14,11 +15,11 @@ use sqlx::Row;
 /// Which deals a list shows; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DealFilter {
-    pub owner_user_id: Option<i64>,
-    pub territory_id: Option<i64>,
-    pub account_id: Option<i64>,
+    pub owner_user_id: Option<UserId>,
+    pub territory_id: Option<TerritoryId>,
+    pub account_id: Option<AccountId>,
     /// Any partner role: sourcing, transacting, distributor or influence.
-    pub partner_id: Option<i64>,
+    pub partner_id: Option<PartnerId>,
     pub stage: Option<Stage>,
     /// Leave out closed won and closed lost deals.
     pub open_only: bool,
@@ -31,7 +32,7 @@ pub struct DealFilter {
 /// One line of a deal list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DealLine {
-    pub id: i64,
+    pub id: DealId,
     pub name: String,
     pub account: String,
     pub amount_minor: i64,
@@ -70,19 +71,19 @@ impl Where {
 }
 
 /// The WHERE clause of `filter` over `deals d`, with `$1` the workspace, and its arguments.
-fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
+fn where_clause(workspace_id: WorkspaceId, filter: &DealFilter) -> (String, Vec<Arg>) {
     let mut w = Where {
         sql: String::from("d.workspace_id = $1"),
-        args: vec![Arg::Int(workspace_id)],
+        args: vec![Arg::Int(workspace_id.get())],
     };
     if let Some(owner) = filter.owner_user_id {
-        w.and_arg("d.owner_user_id = ?", Arg::Int(owner));
+        w.and_arg("d.owner_user_id = ?", Arg::Int(owner.get()));
     }
     if let Some(territory) = filter.territory_id {
-        w.and_arg("d.territory_id = ?", Arg::Int(territory));
+        w.and_arg("d.territory_id = ?", Arg::Int(territory.get()));
     }
     if let Some(account) = filter.account_id {
-        w.and_arg("d.account_id = ?", Arg::Int(account));
+        w.and_arg("d.account_id = ?", Arg::Int(account.get()));
     }
     if let Some(partner) = filter.partner_id {
         w.and_arg(
@@ -91,7 +92,7 @@ fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
              UNION ALL SELECT id FROM deals WHERE workspace_id = $1 AND transacting_partner_id = ? \
              UNION ALL SELECT id FROM deals WHERE workspace_id = $1 AND distributor_partner_id = ? \
              UNION ALL SELECT deal_id FROM deal_influences WHERE workspace_id = $1 AND partner_id = ?)",
-            Arg::Int(partner),
+            Arg::Int(partner.get()),
         );
     }
     if let Some(stage) = filter.stage {
@@ -114,7 +115,7 @@ fn where_clause(workspace_id: i64, filter: &DealFilter) -> (String, Vec<Arg>) {
 /// Count and total amount of every deal matching `filter`.
 pub async fn summary(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &DealFilter,
 ) -> anyhow::Result<Summary> {
     let (clause, args) = where_clause(workspace_id, filter);
@@ -134,7 +135,7 @@ pub async fn summary(
 /// One page of deals matching `filter`, by close date then id.
 pub async fn page(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &DealFilter,
     limit: i64,
     offset: i64,

@@ -6,6 +6,7 @@
 //! `touches_by_partner`.
 
 use super::stored;
+use crate::domain::ids::{PartnerId, TerritoryId, WorkspaceId};
 use crate::domain::partner::{PartnerType, Track};
 use crate::domain::Choice;
 use crate::store::args::{bind_all, Arg};
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 /// Which partners a list shows; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PartnerFilter {
-    pub territory_id: Option<i64>,
+    pub territory_id: Option<TerritoryId>,
     pub partner_type: Option<PartnerType>,
     pub track: Option<Track>,
     /// Part of the name, as a [`crate::domain::names::name_key`] (lowercase letters, digits and
@@ -28,7 +29,7 @@ pub struct PartnerFilter {
 /// One line of a partner list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerLine {
-    pub id: i64,
+    pub id: PartnerId,
     pub name: String,
     pub partner_type: PartnerType,
     pub track: Track,
@@ -40,15 +41,15 @@ pub struct PartnerLine {
 }
 
 /// The WHERE clause of `filter` over `partners p`, with `$1` the workspace, and its arguments.
-fn where_clause(workspace_id: i64, filter: &PartnerFilter) -> (String, Vec<Arg>) {
+fn where_clause(workspace_id: WorkspaceId, filter: &PartnerFilter) -> (String, Vec<Arg>) {
     let mut sql = String::from("p.workspace_id = $1");
-    let mut args = vec![Arg::Int(workspace_id)];
+    let mut args = vec![Arg::Int(workspace_id.get())];
     let mut and = |condition: &str, arg: Arg| {
         args.push(arg);
         sql.push_str(&format!(" AND {condition}${}", args.len()));
     };
     if let Some(territory) = filter.territory_id {
-        and("p.territory_id = ", Arg::Int(territory));
+        and("p.territory_id = ", Arg::Int(territory.get()));
     }
     if let Some(kind) = filter.partner_type {
         and("p.partner_type = ", Arg::Text(kind.as_str().to_string()));
@@ -65,7 +66,7 @@ fn where_clause(workspace_id: i64, filter: &PartnerFilter) -> (String, Vec<Arg>)
 /// How many partners match `filter`.
 pub async fn count(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &PartnerFilter,
 ) -> anyhow::Result<i64> {
     let (clause, args) = where_clause(workspace_id, filter);
@@ -76,7 +77,7 @@ pub async fn count(
 /// One page of partners matching `filter`, by name, with their open deals and last touch.
 pub async fn page(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     filter: &PartnerFilter,
     limit: i64,
     offset: i64,
@@ -115,7 +116,7 @@ pub async fn page(
     if lines.is_empty() {
         return Ok(lines);
     }
-    let ids: Vec<i64> = lines.iter().map(|l| l.id).collect();
+    let ids: Vec<PartnerId> = lines.iter().map(|l| l.id).collect();
     let deals = open_deal_counts(conn, workspace_id, &ids).await?;
     let touches = last_touches(conn, workspace_id, &ids).await?;
     for line in &mut lines {
@@ -128,9 +129,9 @@ pub async fn page(
 /// Open deals per partner of `ids`, in any partner role, each deal counted once per partner.
 async fn open_deal_counts(
     conn: &mut Conn,
-    workspace_id: i64,
-    ids: &[i64],
-) -> anyhow::Result<HashMap<i64, i64>> {
+    workspace_id: WorkspaceId,
+    ids: &[PartnerId],
+) -> anyhow::Result<HashMap<PartnerId, i64>> {
     let list = crate::store::args::placeholders(2, ids.len());
     let open = "d.stage NOT IN ('closed_won', 'closed_lost')";
     let sql = format!(
@@ -159,9 +160,9 @@ async fn open_deal_counts(
 /// The date of the latest touch per partner of `ids` (partners never touched are absent).
 async fn last_touches(
     conn: &mut Conn,
-    workspace_id: i64,
-    ids: &[i64],
-) -> anyhow::Result<HashMap<i64, NaiveDate>> {
+    workspace_id: WorkspaceId,
+    ids: &[PartnerId],
+) -> anyhow::Result<HashMap<PartnerId, NaiveDate>> {
     // One `MAX` per partner: each is a single step down `touches_by_partner`, where a `GROUP BY`
     // over all the partners' touches would read every one of them.
     let sql = format!(

@@ -5,7 +5,7 @@
 
 use super::stored;
 use crate::domain::deal::Stage;
-use crate::domain::ids::PartnerId;
+use crate::domain::ids::{DealId, PartnerId, RegistrationId, WorkspaceId};
 use crate::domain::registration::{RegistrationStatus, RegistrationType};
 use crate::domain::touch::TouchType;
 use crate::store::{codec, Conn};
@@ -23,7 +23,7 @@ const PARTNER_DEALS: &str = "d.workspace_id = $1 AND d.id IN ( \
 /// How many open deals the partner is on, and their total amount.
 pub async fn open_deals_summary(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
 ) -> anyhow::Result<(i64, i64)> {
     let row = sqlx::query(&format!(
@@ -40,7 +40,7 @@ pub async fn open_deals_summary(
 /// An open deal on a partner profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerDeal {
-    pub id: i64,
+    pub id: DealId,
     pub account: String,
     pub amount_minor: i64,
     pub stage: Stage,
@@ -50,7 +50,7 @@ pub struct PartnerDeal {
 /// The partner's `limit` largest open deals (ties: earliest close first).
 pub async fn open_deals(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerDeal>> {
@@ -90,7 +90,7 @@ pub struct PartnerTouch {
 /// The partner's latest `limit` touches, newest first.
 pub async fn recent_touches(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerTouch>> {
@@ -121,7 +121,7 @@ pub async fn recent_touches(
 /// in the statuses' display order.
 pub async fn registration_counts(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
 ) -> anyhow::Result<Vec<(RegistrationStatus, i64)>> {
     let rows = sqlx::query(
@@ -143,7 +143,7 @@ pub async fn registration_counts(
 /// A registration on a partner profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerRegistration {
-    pub id: i64,
+    pub id: RegistrationId,
     pub account: String,
     pub reg_type: RegistrationType,
     pub status: RegistrationStatus,
@@ -156,7 +156,7 @@ pub struct PartnerRegistration {
 /// The partner's latest `limit` registrations, newest submission first.
 pub async fn recent_registrations(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     partner_id: PartnerId,
     limit: i64,
 ) -> anyhow::Result<Vec<PartnerRegistration>> {

@@ -6,6 +6,7 @@
 //! workspace. `CROSS JOIN` keeps SQLite's planner from starting at the registrations (it
 //! orders joins as written then); PostgreSQL plans it as the inner join it is.
 
+use crate::domain::ids::{DealId, WorkspaceId};
 use crate::store::{codec, Conn};
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -41,7 +42,7 @@ pub struct Holder {
     /// Until when: the approval's expiry date, or the deal's close date.
     pub until: Option<NaiveDate>,
     /// The registration's deal, if linked.
-    pub deal_id: Option<i64>,
+    pub deal_id: Option<DealId>,
 }
 
 /// Active registrations and open deals on accounts matching `match_key` or `match_domain`,
@@ -49,7 +50,7 @@ pub struct Holder {
 /// itself); a deal already listed through one of its registrations is listed once.
 pub async fn find(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     match_key: &str,
     match_domain: Option<&str>,
     today: NaiveDate,
@@ -108,7 +109,7 @@ pub async fn find(
     .await?;
     for r in &rows {
         let id: i64 = r.try_get("id")?;
-        if holders.iter().any(|h| h.deal_id == Some(id)) {
+        if holders.iter().any(|h| h.deal_id == Some(DealId::new(id))) {
             continue;
         }
         holders.push(Holder {
@@ -119,7 +120,7 @@ pub async fn find(
             status: r.try_get("stage")?,
             who: r.try_get("who")?,
             until: Some(codec::parse_date(&r.try_get::<String, _>("close_date")?)?),
-            deal_id: Some(id),
+            deal_id: Some(DealId::new(id)),
         });
     }
     Ok(holders)

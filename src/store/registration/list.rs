@@ -2,6 +2,7 @@
 //! expiry is listed as expired), partner and territory (the account's, else the partner's),
 //! newest first; and the approved ones expiring soon, soonest first.
 
+use crate::domain::ids::{PartnerId, RegistrationId, TerritoryId, UserId, WorkspaceId};
 use crate::domain::registration::RegistrationStatus;
 use crate::domain::Choice;
 use crate::store::args::{bind_all, Arg};
@@ -15,14 +16,14 @@ use sqlx::Row;
 pub struct RegistrationFilter {
     /// The effective status (see `domain::registration::effective_status`).
     pub status: Option<RegistrationStatus>,
-    pub partner_id: Option<i64>,
-    pub territory_id: Option<i64>,
+    pub partner_id: Option<PartnerId>,
+    pub territory_id: Option<TerritoryId>,
 }
 
 /// One line of a registration list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegistrationLine {
-    pub id: i64,
+    pub id: RegistrationId,
     pub partner: String,
     pub account: String,
     pub reg_type: String,
@@ -31,18 +32,18 @@ pub struct RegistrationLine {
     pub close_date: NaiveDate,
     pub expires_on: Option<NaiveDate>,
     pub submitter: Option<String>,
-    pub submitted_by: i64,
+    pub submitted_by: UserId,
 }
 
 /// The WHERE clause over `registrations r` joined with `accounts a` and `partners p`; `$1` is
 /// the workspace and `$2` today.
 fn where_clause(
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     filter: &RegistrationFilter,
 ) -> (String, Vec<Arg>) {
     let mut sql = String::from("r.workspace_id = $1");
-    let mut args = vec![Arg::Int(workspace_id), Arg::Text(codec::date(today))];
+    let mut args = vec![Arg::Int(workspace_id.get()), Arg::Text(codec::date(today))];
     match filter.status {
         Some(RegistrationStatus::Approved) => sql.push_str(
             " AND r.status = 'approved' AND (r.expires_on IS NULL OR r.expires_on >= $2)",
@@ -57,11 +58,11 @@ fn where_clause(
         None => sql.push_str(" AND $2 = $2"),
     }
     if let Some(partner) = filter.partner_id {
-        args.push(Arg::Int(partner));
+        args.push(Arg::Int(partner.get()));
         sql.push_str(&format!(" AND r.partner_id = ${}", args.len()));
     }
     if let Some(territory) = filter.territory_id {
-        args.push(Arg::Int(territory));
+        args.push(Arg::Int(territory.get()));
         let n = args.len();
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM accounts a WHERE a.workspace_id = r.workspace_id \
@@ -80,7 +81,7 @@ const FROM: &str = "FROM registrations r";
 /// How many registrations match.
 pub async fn count(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     filter: &RegistrationFilter,
 ) -> anyhow::Result<i64> {
@@ -92,7 +93,7 @@ pub async fn count(
 /// One page of registrations matching `filter`, newest first.
 pub async fn page(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     filter: &RegistrationFilter,
     limit: i64,
@@ -117,7 +118,7 @@ pub async fn page(
 /// soonest first (`registrations_by_expiry`).
 pub async fn expiring(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     until: NaiveDate,
     limit: i64,
@@ -139,7 +140,7 @@ pub async fn expiring(
 /// soonest first: what the daily expiry watch lists.
 pub async fn expiring_between(
     conn: &mut Conn,
-    workspace_id: i64,
+    workspace_id: WorkspaceId,
     today: NaiveDate,
     (from, until): (NaiveDate, NaiveDate),
     limit: i64,

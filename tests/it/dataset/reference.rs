@@ -7,10 +7,11 @@ use crate::support::{default_now, Backend, TestApp, WS};
 use partnerbot::dataset::demo;
 use partnerbot::dataset::reference::{self, Scale};
 use partnerbot::dataset::Counts;
+use partnerbot::domain::ids::WorkspaceId;
 use std::collections::BTreeSet;
 
 /// The reference workspace used here (the bench's default).
-const REF_WS: i64 = 900;
+const REF_WS: WorkspaceId = WorkspaceId::new(900);
 
 /// Small enough for a test, big enough for every code path.
 const TINY: Scale = Scale {

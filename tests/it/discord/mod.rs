@@ -18,10 +18,11 @@ pub use crate::support::fake_discord::{
     message_text, Answer, Interaction, Recorded, GUILD_ID, USER_ID,
 };
 pub use crate::support::Backend;
+use partnerbot::domain::ids::WorkspaceId;
 pub use serde_json::Value;
 
 /// The fixtures' guild as the workspace id the core uses.
-pub const GUILD: i64 = GUILD_ID as i64;
+pub const GUILD: WorkspaceId = WorkspaceId::new(GUILD_ID as i64);
 /// A Discord role the tests map to partnerbot roles.
 pub const PTM_ROLE: u64 = 1_100_000_000_000_000_301;
 pub const SALES_ROLE: u64 = 1_100_000_000_000_000_302;

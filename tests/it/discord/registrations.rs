@@ -6,6 +6,7 @@
 use super::*;
 use crate::registration::conflicts::PAIRS;
 use crate::support::fake_discord::CHANNEL_ID;
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ const SALES: (u64, &str) = (1_100_000_000_000_000_503, "Sam Sales");
 const WAIT: Duration = Duration::from_secs(5);
 
 /// A territory and two partners in workspace `ws`, typed in the console.
-async fn partners_in(app: &DiscordApp, ws: i64) {
+async fn partners_in(app: &DiscordApp, ws: WorkspaceId) {
     for line in [
         r#"/territory add name:"AMER East""#,
         r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#,
@@ -59,14 +60,14 @@ crate::discord_test!(
         for (i, (held, held_domain, name, domain, expected)) in PAIRS.iter().enumerate() {
             let guild = GUILD_ID + 1 + i as u64;
             let ws = guild as i64;
-            partners_in(&app, ws).await;
+            partners_in(&app, WorkspaceId::new(ws)).await;
             let held_domain = if held_domain.is_empty() {
                 String::new()
             } else {
                 format!(" domain:\"{held_domain}\"")
             };
             let first = app
-                .run_in(ws, "Priya Ptm", &[Role::Ptm], &format!(
+                .run_in(WorkspaceId::new(ws), "Priya Ptm", &[Role::Ptm], &format!(
                     r#"/deal register account:"{held}"{held_domain} amount:10k close:+30d type:resale partner:"Globex Services""#
                 ))
                 .await;

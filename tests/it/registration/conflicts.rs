@@ -9,6 +9,7 @@
 use super::{button, click, column, reg_id, register, setup, setup_in, status, submit};
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 
 /// (existing name, existing domain, registered name, registered domain, conflict expected)
@@ -113,10 +114,10 @@ crate::both_backends!(
         let mut failures = Vec::new();
         for (i, (held, held_domain, name, domain, expected)) in PAIRS.iter().enumerate() {
             let ws = 100 + i as i64;
-            setup_in(&app, ws).await;
+            setup_in(&app, WorkspaceId::new(ws)).await;
             let first = app
                 .run_in(
-                    ws,
+                    WorkspaceId::new(ws),
                     "Priya Ptm",
                     &[Role::Ptm],
                     &line(held, held_domain, "Globex Services", ""),
@@ -124,11 +125,12 @@ crate::both_backends!(
                 .await;
             assert!(!first.is_error(), "{held}: {first:?}");
             // Pat becomes a member first: that is not the registration's write.
-            app.run_in(ws, "Pat Ptm", &[Role::Ptm], "/help").await;
+            app.run_in(WorkspaceId::new(ws), "Pat Ptm", &[Role::Ptm], "/help")
+                .await;
             let before = app.table_counts().await;
             let reply = app
                 .run_in(
-                    ws,
+                    WorkspaceId::new(ws),
                     "Pat Ptm",
                     &[Role::Ptm],
                     &line(name, domain, "Initech Resale", ""),

@@ -10,9 +10,10 @@ mod review_channel;
 
 pub use crate::support::{button, click, submit};
 use crate::support::{TestApp, WS};
+use partnerbot::domain::ids::{ChannelId, WorkspaceId};
 
 /// The review channel tests set.
-pub const REVIEW_CHANNEL: i64 = 123_456_789_012;
+pub const REVIEW_CHANNEL: ChannelId = ChannelId::new(123_456_789_012);
 
 /// The number in the first `Registration #N` of a reply.
 pub fn reg_id(text: &str) -> i64 {
@@ -29,7 +30,7 @@ pub fn reg_id(text: &str) -> i64 {
 }
 
 /// A territory and two partners (a GSI and a reseller) in workspace `ws`.
-pub async fn setup_in(app: &TestApp, ws: i64) {
+pub async fn setup_in(app: &TestApp, ws: WorkspaceId) {
     for line in [
         r#"/territory add name:"AMER East""#,
         r#"/partner add name:"Globex Services" type:gsi territory:"AMER East""#,

@@ -5,6 +5,7 @@ use super::{button, click, reg_id, register, setup, status, submit, REVIEW_CHANN
 use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
 use partnerbot::core::command::CommandKind;
+use partnerbot::domain::ids::MessageId;
 use partnerbot::domain::role::Role;
 
 const PTM: &str = "Pat Ptm";
@@ -56,7 +57,12 @@ crate::both_backends!(
             assert!(CommandKind::from_key(key).is_some_and(|k| k.updates_in_place()));
         }
         app.core
-            .record_posted(WS, &format!("registration:{id}"), REVIEW_CHANNEL, 555)
+            .record_posted(
+                WS,
+                &format!("registration:{id}"),
+                REVIEW_CHANNEL,
+                MessageId::new(555),
+            )
             .await
             .unwrap();
 
@@ -147,7 +153,12 @@ crate::both_backends!(
         assert_eq!(status(&app, first).await, "denied");
 
         app.core
-            .record_posted(WS, &format!("registration:{second}"), REVIEW_CHANNEL, 777)
+            .record_posted(
+                WS,
+                &format!("registration:{second}"),
+                REVIEW_CHANNEL,
+                MessageId::new(777),
+            )
             .await
             .unwrap();
         let typed = app
@@ -162,7 +173,7 @@ crate::both_backends!(
         let edit = typed
             .posts
             .iter()
-            .find(|p| p.edit_message_id == Some(777))
+            .find(|p| p.edit_message_id == Some(MessageId::new(777)))
             .expect("the posted card is edited");
         let card = render(&edit.message, Style::PLAIN);
         assert!(

@@ -6,6 +6,7 @@ use super::{add, at, discord_poster, fast, ledger, message_ids, runner, tick_thr
 use crate::support::fake_discord::FakeDiscord;
 use crate::support::TestApp;
 use chrono::TimeDelta;
+use partnerbot::domain::ids::MessageId;
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{Runner, RunnerSettings};
 use partnerbot::store::job_run::RunStatus;
@@ -67,7 +68,7 @@ crate::both_backends!(
         );
         assert_eq!(runs[1].claimed_by, "second life");
         assert_eq!(runs[1].posted_at, Some(at("2026-03-05T10:00:00Z")));
-        let ids: Vec<i64> = runs.iter().filter_map(|r| r.message_id).collect();
+        let ids: Vec<MessageId> = runs.iter().filter_map(|r| r.message_id).collect();
         assert_eq!(message_ids(&fake, CHANNELS[0]), ids);
         // The digest with its chart went out each time.
         assert!(fake

@@ -3,6 +3,7 @@
 
 use super::{add, at, claim_of, CHANNELS, NY};
 use crate::support::{TestApp, WS};
+use partnerbot::domain::ids::{MessageId, WorkspaceId};
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::job_run::{self, Claim, RunStatus};
 use partnerbot::store::schedule;
@@ -60,10 +61,12 @@ crate::both_backends!(a_due_instant_is_claimed_once, |app: TestApp| async move {
         Some(due)
     );
     // Another workspace sees none of it.
-    assert!(job_run::of_schedule(&mut conn, WS + 1, s.id)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        job_run::of_schedule(&mut conn, WorkspaceId::new(WS.get() + 1), s.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 });
 
 crate::both_backends!(
@@ -100,17 +103,27 @@ crate::both_backends!(
         assert_eq!((b.unwrap(), c.unwrap()), (true, false));
         // Another workspace cannot take it either.
         let now = at("2026-11-30T14:10:00Z");
-        assert!(!job_run::reclaim(&mut conn, WS + 1, id, later, "d", now)
-            .await
-            .unwrap());
+        assert!(!job_run::reclaim(
+            &mut conn,
+            WorkspaceId::new(WS.get() + 1),
+            id,
+            later,
+            "d",
+            now
+        )
+        .await
+        .unwrap());
 
-        job_run::mark_posted(&mut conn, WS, id, 42, now)
+        job_run::mark_posted(&mut conn, WS, id, MessageId::new(42), now)
             .await
             .unwrap();
         let run = &job_run::of_schedule(&mut conn, WS, s.id).await.unwrap()[0];
         assert_eq!(run.status, RunStatus::Posted);
         assert_eq!(run.claimed_by, "b");
-        assert_eq!((run.message_id, run.posted_at), (Some(42), Some(now)));
+        assert_eq!(
+            (run.message_id, run.posted_at),
+            (Some(MessageId::new(42)), Some(now))
+        );
         assert_eq!(run.nonce, "n1");
         // A posted run is never stale.
         let much_later = at("2026-12-30T00:00:00Z");

@@ -31,6 +31,7 @@ use chrono_tz::Tz;
 use partnerbot::core::clock::Clock;
 use partnerbot::core::Core;
 use partnerbot::discord::scheduled::DiscordPoster;
+use partnerbot::domain::ids::{ChannelId, MessageId, UserId};
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{Poster, Runner, RunnerSettings, TickReport};
 use partnerbot::store::job_run::{self, JobRun, RunStatus};
@@ -102,8 +103,8 @@ pub async fn insert(
         kind,
         cron,
         timezone: tz,
-        channel_id: channel as i64,
-        created_by: 1,
+        channel_id: ChannelId::new(channel as i64),
+        created_by: UserId::new(1),
     };
     let mut conn = store.pool().acquire().await.unwrap();
     let id = schedule::insert(&mut conn, &new, now).await.unwrap();
@@ -141,11 +142,11 @@ pub async fn tick_through(
 }
 
 /// The ids of the messages in a channel of the fake, oldest first.
-pub fn message_ids(fake: &FakeDiscord, channel: u64) -> Vec<i64> {
+pub fn message_ids(fake: &FakeDiscord, channel: u64) -> Vec<MessageId> {
     fake.channel_messages(channel).iter().map(id_of).collect()
 }
 
-pub fn id_of(message: &Value) -> i64 {
+pub fn id_of(message: &Value) -> MessageId {
     message["id"].as_str().unwrap().parse().unwrap()
 }
 
@@ -166,7 +167,7 @@ pub async fn assert_posted_once(
         let late = run.posted_at.expect("posted_at") - run.due_at;
         assert!(late < TimeDelta::minutes(15), "{what} posted late: {run:?}");
     }
-    let ids: Vec<i64> = runs.iter().filter_map(|r| r.message_id).collect();
-    let channel = u64::try_from(schedule.channel_id).unwrap();
+    let ids: Vec<MessageId> = runs.iter().filter_map(|r| r.message_id).collect();
+    let channel = u64::try_from(schedule.channel_id.get()).unwrap();
     assert_eq!(message_ids(fake, channel), ids, "messages of {what}");
 }

@@ -5,6 +5,7 @@ use super::{add, at, discord_poster, ledger, message_ids, runner, tick_through, 
 use crate::support::fake_discord::FakeDiscord;
 use crate::support::TestApp;
 use chrono::TimeDelta;
+use partnerbot::domain::ids::MessageId;
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::store::job_run::RunStatus;
 
@@ -64,7 +65,7 @@ crate::both_backends!(
         );
         let reason = runs[0].error.as_deref().unwrap_or_default();
         assert!(reason.starts_with("paused"), "{reason}");
-        let ids: Vec<i64> = runs.iter().filter_map(|r| r.message_id).collect();
+        let ids: Vec<MessageId> = runs.iter().filter_map(|r| r.message_id).collect();
         assert_eq!(message_ids(&fake, CHANNELS[0]), ids);
         assert_eq!(ids.len(), 1);
         fake.assert_clean();

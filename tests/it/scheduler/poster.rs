@@ -7,13 +7,18 @@ use crate::support::discord_app::settings;
 use crate::support::fake_discord::{Failure, FakeDiscord};
 use partnerbot::core::reply::{Card, Post, Reply, Tone};
 use partnerbot::discord::scheduled::DiscordPoster;
+use partnerbot::domain::ids::ChannelId;
 use partnerbot::scheduler::runner::{PostError, Poster};
 use std::sync::Arc;
 
 const MESSAGES: &str = "/channels/{channel_id}/messages";
 
 fn post(channel: u64, text: &str) -> Post {
-    Post::new(channel as i64, "digest channel", Reply::info(text).public())
+    Post::new(
+        ChannelId::new(channel as i64),
+        "digest channel",
+        Reply::info(text).public(),
+    )
 }
 
 #[tokio::test]
@@ -66,7 +71,7 @@ async fn a_post_in_parts_is_deduped_part_by_part() {
     for i in 2..=11 {
         reply = reply.with_card(Card::new(format!("Part {i}"), Tone::Info));
     }
-    let long = Post::new(channel as i64, "digest channel", reply);
+    let long = Post::new(ChannelId::new(channel as i64), "digest channel", reply);
     let first = poster.post(&long, "9-abc").await.unwrap();
     let posted = message_ids(&fake, channel);
     assert_eq!(posted.len(), 2);

@@ -8,6 +8,7 @@ use crate::support::fake_discord::{Failure, FakeDiscord};
 use crate::support::TestApp;
 use chrono::TimeDelta;
 use partnerbot::core::reply::Post;
+use partnerbot::domain::ids::MessageId;
 use partnerbot::domain::schedule::ScheduleKind;
 use partnerbot::scheduler::runner::{PostError, PostFuture, Poster, Runner, RunnerSettings};
 use partnerbot::store::job_run::RunStatus;
@@ -130,7 +131,7 @@ impl Poster for AskToWait {
                     cause: anyhow::anyhow!("slow down"),
                 });
             }
-            Ok(77)
+            Ok(MessageId::new(77))
         })
     }
 }
@@ -153,7 +154,10 @@ crate::both_backends!(
         let nonces = poster.nonces.lock().unwrap().clone();
         assert_eq!(nonces.len(), 2);
         assert_eq!(nonces[0], nonces[1], "a retry sends the same nonce");
-        assert_eq!(ledger(app.store(), &s).await[0].message_id, Some(77));
+        assert_eq!(
+            ledger(app.store(), &s).await[0].message_id,
+            Some(MessageId::new(77))
+        );
 
         // A wait longer than half the claim timeout is not waited out: the run fails rather
         // than be taken over while this runner still holds it.

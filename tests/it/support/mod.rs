@@ -12,6 +12,7 @@ use partnerbot::console::render::{render, Style};
 use partnerbot::console::Session;
 use partnerbot::core::clock::FixedClock;
 use partnerbot::core::{Action, Actor, Core, Invocation, Reply};
+use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
 use partnerbot::store::Store;
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 pub use db::{Backend, TestDb};
 
 /// The default workspace tests act in.
-pub const WS: i64 = 1;
+pub const WS: WorkspaceId = WorkspaceId::new(1);
 
 /// A running core on a fresh database with a fixed clock (2026-11-27 10:00 UTC unless moved).
 pub struct TestApp {
@@ -47,7 +48,7 @@ impl TestApp {
     }
 
     /// Runs a typed line as `name` holding `roles` (every role when empty) in workspace `ws`.
-    pub async fn run_in(&self, ws: i64, name: &str, roles: &[Role], line: &str) -> Reply {
+    pub async fn run_in(&self, ws: WorkspaceId, name: &str, roles: &[Role], line: &str) -> Reply {
         let session = Session::new(&self.core, ws, name, roles)
             .await
             .expect("session");
@@ -140,7 +141,13 @@ macro_rules! both_backends {
 impl TestApp {
     /// Runs a line as `name` holding exactly `roles` (possibly none), like a Discord member whose
     /// roles are mapped that way.
-    pub async fn run_exact(&self, ws: i64, name: &str, roles: &[Role], line: &str) -> Reply {
+    pub async fn run_exact(
+        &self,
+        ws: WorkspaceId,
+        name: &str,
+        roles: &[Role],
+        line: &str,
+    ) -> Reply {
         let parsed = match partnerbot::console::parse::parse_line(line) {
             Ok(parsed) => parsed,
             Err(err) => return Reply::error(err.0),

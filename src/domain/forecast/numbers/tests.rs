@@ -1,6 +1,7 @@
 //! Tests of forecast figures: ordering, the suggestion rule, changes and movements.
 
 use super::*;
+use crate::domain::ids::DealId;
 use crate::domain::money::Currency;
 
 fn usd() -> Currency {
@@ -13,7 +14,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn deal(id: i64, amount: i64, bucket: Bucket, close: NaiveDate) -> QuarterDeal {
     QuarterDeal {
-        id,
+        id: DealId::new(id),
         account: format!("Account {id}"),
         amount_minor: amount,
         bucket,
@@ -118,8 +119,10 @@ fn movements_list_bucket_changes_and_deals_entering_or_leaving_biggest_first() {
         deal(6, 300, Bucket::BestCase, q),
     ];
     let moves = movements(&then, &now);
-    let summary: Vec<(i64, Option<Bucket>, Option<Bucket>)> =
-        moves.iter().map(|m| (m.deal_id, m.from, m.to)).collect();
+    let summary: Vec<(i64, Option<Bucket>, Option<Bucket>)> = moves
+        .iter()
+        .map(|m| (m.deal_id.get(), m.from, m.to))
+        .collect();
     assert_eq!(
         summary,
         vec![
