@@ -4,7 +4,6 @@
 
 use crate::core::error::{CommandError, CommandResult};
 use crate::core::invocation::Actor;
-use crate::domain::money::format_money;
 use crate::domain::role::Role;
 use crate::domain::workspace::Workspace;
 use crate::store::audit::{self, AuditEntry};
@@ -46,7 +45,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn money(&self, minor: i64) -> String {
-        format_money(minor, self.workspace.currency)
+        self.workspace.money(minor).to_string()
     }
 
     /// Writes the audit row for a change, in this command's transaction.

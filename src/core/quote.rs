@@ -34,7 +34,7 @@ pub async fn check(ctx: &mut Ctx<'_>, args: args::QuoteCheck) -> CommandResult {
     let type_given: Option<DealType> = args.r#type;
     let list_given = args.list.map(|m| m.minor);
     let deal = resolve(ctx, &deal_input).await?;
-    let list_minor = list_given.unwrap_or(deal.amount_minor);
+    let list_minor = list_given.unwrap_or(deal.amount.minor);
 
     let (partner_name, track, role) = partner_of(ctx, &deal).await?;
     let (deal_type, why_type) = match type_given {

@@ -130,6 +130,15 @@ impl fmt::Display for Money {
     }
 }
 
+/// Serialises a [`Money`] as its bare minor units, so records keep `amount_minor` as an integer
+/// in audit rows (the currency is the workspace's, stored once).
+pub fn serialize_minor<S: serde::Serializer>(
+    money: &Money,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(money.minor)
+}
+
 /// Formats an amount in full: `$120,000`, `$95,000.50`, `€1,200`, `¥120,000`, `CHF 1,200`.
 /// Decimals are shown only when the amount is not whole.
 pub fn format_money(minor: i64, currency: Currency) -> String {

@@ -11,9 +11,8 @@ pub use list::{page, summary, DealFilter, DealLine, Summary};
 use super::args::AnyQuery;
 use super::{codec, Conn};
 use crate::domain::deal::Deal;
-use crate::domain::ids::{
-    AccountId, DealId, PartnerId, RegistrationId, TerritoryId, UserId, WorkspaceId,
-};
+use crate::domain::ids::{DealId, PartnerId, RegistrationId, TerritoryId, WorkspaceId};
+use crate::domain::money::{Currency, Money};
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +21,8 @@ use sqlx::Row;
 const COLUMNS: &str = "id, account_id, name, amount_minor, stage, close_date, forecast_category, \
     deal_path, owner_user_id, territory_id, sourcing_partner_id, transacting_partner_id, \
     distributor_partner_id, marketplace, private_offer_id, portal_id, portal_stage, portal_status, \
-    is_renewal, closed_on";
+    is_renewal, closed_on, \
+    (SELECT w.currency FROM workspaces w WHERE w.id = deals.workspace_id) AS currency";
 
 /// Reads a stored enum id.
 pub(crate) fn stored<C: Choice>(text: &str) -> anyhow::Result<C> {
@@ -33,27 +33,26 @@ fn stored_opt<C: Choice>(text: Option<String>) -> anyhow::Result<Option<C>> {
     text.as_deref().map(stored).transpose()
 }
 
-fn partner_id(r: &sqlx::any::AnyRow, column: &str) -> anyhow::Result<Option<PartnerId>> {
-    Ok(r.try_get::<Option<i64>, _>(column)?.map(PartnerId::new))
+/// The workspace currency a row's amounts are in (its `currency` column).
+pub(crate) fn stored_currency(r: &sqlx::any::AnyRow) -> anyhow::Result<Currency> {
+    Currency::parse(&r.try_get::<String, _>("currency")?).context("stored currency")
 }
 
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Deal> {
     Ok(Deal {
-        id: DealId::new(r.try_get("id")?),
-        account_id: AccountId::new(r.try_get("account_id")?),
+        id: r.try_get("id")?,
+        account_id: r.try_get("account_id")?,
         name: r.try_get("name")?,
-        amount_minor: r.try_get("amount_minor")?,
+        amount: Money::new(r.try_get("amount_minor")?, stored_currency(r)?),
         stage: stored(&r.try_get::<String, _>("stage")?)?,
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         forecast: stored(&r.try_get::<String, _>("forecast_category")?)?,
         path: stored(&r.try_get::<String, _>("deal_path")?)?,
-        owner_user_id: UserId::new(r.try_get("owner_user_id")?),
-        territory_id: r
-            .try_get::<Option<i64>, _>("territory_id")?
-            .map(TerritoryId::new),
-        sourcing_partner_id: partner_id(r, "sourcing_partner_id")?,
-        transacting_partner_id: partner_id(r, "transacting_partner_id")?,
-        distributor_partner_id: partner_id(r, "distributor_partner_id")?,
+        owner_user_id: r.try_get("owner_user_id")?,
+        territory_id: r.try_get("territory_id")?,
+        sourcing_partner_id: r.try_get("sourcing_partner_id")?,
+        transacting_partner_id: r.try_get("transacting_partner_id")?,
+        distributor_partner_id: r.try_get("distributor_partner_id")?,
         marketplace: stored(&r.try_get::<String, _>("marketplace")?)?,
         private_offer_id: r.try_get("private_offer_id")?,
         portal_id: r.try_get("portal_id")?,
@@ -85,21 +84,21 @@ pub async fn insert(
         .bind(at)
         .fetch_one(&mut *conn)
         .await?;
-    Ok(DealId::new(row.try_get("id")?))
+    Ok(row.try_get("id")?)
 }
 
 /// Binds the deal's fields in the column order both `insert` and `update` use
 /// (`account_id` ... `closed_on`).
 fn bind_fields<'q>(query: AnyQuery<'q>, deal: &'q Deal) -> AnyQuery<'q> {
     query
-        .bind(deal.account_id.get())
+        .bind(deal.account_id)
         .bind(&deal.name)
-        .bind(deal.amount_minor)
+        .bind(deal.amount.minor)
         .bind(deal.stage.as_str())
         .bind(codec::date(deal.close_date))
         .bind(deal.forecast.as_str())
         .bind(deal.path.as_str())
-        .bind(deal.owner_user_id.get())
+        .bind(deal.owner_user_id)
         .bind(deal.territory_id.map(TerritoryId::get))
         .bind(deal.sourcing_partner_id.map(PartnerId::get))
         .bind(deal.transacting_partner_id.map(PartnerId::get))
@@ -129,7 +128,7 @@ pub async fn update(
          updated_at = $22 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(deal.id.get());
+    .bind(deal.id);
     let done = bind_fields(query, deal)
         .bind(codec::instant(now))
         .execute(&mut *conn)
@@ -151,7 +150,7 @@ pub async fn get(
         "SELECT {COLUMNS} FROM deals WHERE workspace_id = $1 AND id = $2"
     ))
     .bind(workspace_id)
-    .bind(id.get())
+    .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -186,8 +185,8 @@ pub async fn names(
            (SELECT name FROM partners WHERE workspace_id = $1 AND id = $7) AS distributor",
     )
     .bind(workspace_id)
-    .bind(deal.account_id.get())
-    .bind(deal.owner_user_id.get())
+    .bind(deal.account_id)
+    .bind(deal.owner_user_id)
     .bind(deal.territory_id.map(TerritoryId::get))
     .bind(deal.sourcing_partner_id.map(PartnerId::get))
     .bind(deal.transacting_partner_id.map(PartnerId::get))
@@ -217,7 +216,7 @@ pub async fn partner_type(
         "SELECT partner_type FROM partners WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .fetch_optional(&mut *conn)
     .await?
     .with_context(|| format!("partner {partner_id} is gone"))
@@ -242,7 +241,7 @@ pub async fn influences(
          WHERE di.workspace_id = $1 AND di.deal_id = $2 ORDER BY di.id",
     )
     .bind(workspace_id)
-    .bind(deal_id.get())
+    .bind(deal_id)
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -277,7 +276,7 @@ pub async fn registrations(
          WHERE r.workspace_id = $1 AND r.deal_id = $2 ORDER BY r.id",
     )
     .bind(workspace_id)
-    .bind(deal_id.get())
+    .bind(deal_id)
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -319,8 +318,8 @@ pub async fn recent_touches(
          ORDER BY t.occurred_on DESC, t.id DESC LIMIT $4",
     )
     .bind(workspace_id)
-    .bind(deal.account_id.get())
-    .bind(deal.id.get())
+    .bind(deal.account_id)
+    .bind(deal.id)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;

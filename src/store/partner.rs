@@ -102,7 +102,7 @@ pub async fn insert(
         .bind(codec::instant(now))
         .fetch_one(&mut *conn)
         .await?;
-    Ok(PartnerId::new(row.try_get("id")?))
+    Ok(row.try_get("id")?)
 }
 
 /// Binds the partner's fields in the column order `insert` and `update` share
@@ -140,7 +140,7 @@ pub async fn update(
          business_plan_on_file = $15, updated_at = $16 WHERE workspace_id = $1 AND id = $2",
     )
     .bind(workspace_id)
-    .bind(id.get());
+    .bind(id);
     bind_fields(query, f)
         .bind(codec::instant(now))
         .execute(&mut *conn)
@@ -162,7 +162,7 @@ pub async fn get(
          WHERE p.workspace_id = $1 AND p.id = $2",
     )
     .bind(workspace_id)
-    .bind(id.get())
+    .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -170,16 +170,14 @@ pub async fn get(
 
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Partner> {
     Ok(Partner {
-        id: PartnerId::new(r.try_get("id")?),
+        id: r.try_get("id")?,
         territory: r.try_get("territory")?,
         fields: PartnerFields {
             name: r.try_get("name")?,
             partner_type: stored(&r.try_get::<String, _>("partner_type")?)?,
             track: stored(&r.try_get::<String, _>("track")?)?,
             professional_services: r.try_get::<i64, _>("professional_services")? != 0,
-            territory_id: r
-                .try_get::<Option<i64>, _>("territory_id")?
-                .map(TerritoryId::new),
+            territory_id: r.try_get("territory_id")?,
             domain: r.try_get("domain")?,
             certs_sales: r.try_get("certs_sales")?,
             certs_sa: r.try_get("certs_sa")?,

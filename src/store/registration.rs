@@ -9,9 +9,10 @@
 pub mod conflicts;
 pub mod list;
 
-use super::deal::stored;
+use super::deal::{stored, stored_currency};
 use super::{codec, Conn};
-use crate::domain::ids::{AccountId, DealId, PartnerId, RegistrationId, UserId, WorkspaceId};
+use crate::domain::ids::{DealId, PartnerId, RegistrationId, UserId, WorkspaceId};
+use crate::domain::money::Money;
 use crate::domain::registration::{Registration, RegistrationStatus};
 use crate::domain::Choice;
 use anyhow::Context;
@@ -20,27 +21,26 @@ use sqlx::Row;
 
 const COLUMNS: &str = "id, deal_id, account_id, partner_id, distributor_partner_id, reg_type, \
     status, amount_minor, close_date, marketplace, portal_id, notes, submitted_by, submitted_at, \
-    reviewed_by, reviewed_at, decision_note, conflict_note, approved_on, expires_on, extensions";
+    reviewed_by, reviewed_at, decision_note, conflict_note, approved_on, expires_on, extensions, \
+    (SELECT w.currency FROM workspaces w WHERE w.id = registrations.workspace_id) AS currency";
 
 fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
     Ok(Registration {
-        id: RegistrationId::new(r.try_get("id")?),
-        deal_id: r.try_get::<Option<i64>, _>("deal_id")?.map(DealId::new),
-        account_id: AccountId::new(r.try_get("account_id")?),
-        partner_id: PartnerId::new(r.try_get("partner_id")?),
-        distributor_partner_id: r
-            .try_get::<Option<i64>, _>("distributor_partner_id")?
-            .map(PartnerId::new),
+        id: r.try_get("id")?,
+        deal_id: r.try_get("deal_id")?,
+        account_id: r.try_get("account_id")?,
+        partner_id: r.try_get("partner_id")?,
+        distributor_partner_id: r.try_get("distributor_partner_id")?,
         reg_type: stored(&r.try_get::<String, _>("reg_type")?)?,
         status: stored(&r.try_get::<String, _>("status")?)?,
-        amount_minor: r.try_get("amount_minor")?,
+        amount: Money::new(r.try_get("amount_minor")?, stored_currency(r)?),
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         marketplace: stored(&r.try_get::<String, _>("marketplace")?)?,
         portal_id: r.try_get("portal_id")?,
         notes: r.try_get("notes")?,
-        submitted_by: UserId::new(r.try_get("submitted_by")?),
+        submitted_by: r.try_get("submitted_by")?,
         submitted_at: codec::parse_instant(&r.try_get::<String, _>("submitted_at")?)?,
-        reviewed_by: r.try_get::<Option<i64>, _>("reviewed_by")?.map(UserId::new),
+        reviewed_by: r.try_get("reviewed_by")?,
         reviewed_at: r
             .try_get::<Option<String>, _>("reviewed_at")?
             .as_deref()
@@ -71,17 +71,17 @@ pub async fn insert(
     )
     .bind(workspace_id)
     .bind(reg.deal_id.map(DealId::get))
-    .bind(reg.account_id.get())
-    .bind(reg.partner_id.get())
+    .bind(reg.account_id)
+    .bind(reg.partner_id)
     .bind(reg.distributor_partner_id.map(PartnerId::get))
     .bind(reg.reg_type.as_str())
     .bind(reg.status.as_str())
-    .bind(reg.amount_minor)
+    .bind(reg.amount.minor)
     .bind(codec::date(reg.close_date))
     .bind(reg.marketplace.as_str())
     .bind(reg.portal_id.as_deref())
     .bind(reg.notes.as_str())
-    .bind(reg.submitted_by.get())
+    .bind(reg.submitted_by)
     .bind(codec::instant(reg.submitted_at))
     .bind(reg.reviewed_by.map(UserId::get))
     .bind(reg.reviewed_at.map(codec::instant))
@@ -93,7 +93,7 @@ pub async fn insert(
     .bind(codec::instant(now))
     .fetch_one(&mut *conn)
     .await?;
-    Ok(RegistrationId::new(row.try_get("id")?))
+    Ok(row.try_get("id")?)
 }
 
 pub async fn get(
@@ -105,7 +105,7 @@ pub async fn get(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND id = $2"
     ))
     .bind(workspace_id)
-    .bind(id.get())
+    .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -127,10 +127,10 @@ pub async fn update_guarded(
          WHERE workspace_id = $1 AND id = $2 AND status = $3",
     )
     .bind(workspace_id)
-    .bind(reg.id.get())
+    .bind(reg.id)
     .bind(expected.as_str())
     .bind(reg.deal_id.map(DealId::get))
-    .bind(reg.amount_minor)
+    .bind(reg.amount.minor)
     .bind(codec::date(reg.close_date))
     .bind(reg.notes.as_str())
     .bind(reg.status.as_str())
@@ -201,7 +201,7 @@ pub async fn sourcing_holder(
          AND status = 'approved' AND reg_type <> 'services_attach' ORDER BY id LIMIT 1"
     ))
     .bind(workspace_id)
-    .bind(deal_id.get())
+    .bind(deal_id)
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| from_row(&r)).transpose()
@@ -219,7 +219,7 @@ pub async fn on_deal(
          AND status = $3 ORDER BY id"
     ))
     .bind(workspace_id)
-    .bind(deal_id.get())
+    .bind(deal_id)
     .bind(status.as_str())
     .fetch_all(&mut *conn)
     .await?;
@@ -275,10 +275,10 @@ pub async fn names(
            (SELECT name FROM deals WHERE workspace_id = $1 AND id = $7) AS deal",
     )
     .bind(workspace_id)
-    .bind(reg.partner_id.get())
-    .bind(reg.account_id.get())
+    .bind(reg.partner_id)
+    .bind(reg.account_id)
     .bind(reg.distributor_partner_id.map(PartnerId::get))
-    .bind(reg.submitted_by.get())
+    .bind(reg.submitted_by)
     .bind(reg.reviewed_by.map(UserId::get))
     .bind(reg.deal_id.map(DealId::get))
     .fetch_one(&mut *conn)

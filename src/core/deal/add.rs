@@ -45,7 +45,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
         id: DealId::new(0),
         account_id: existing.as_ref().map_or(AccountId::default(), |a| a.id),
         name: String::new(),
-        amount_minor: amount,
+        amount,
         stage,
         close_date: close,
         forecast: default_category(stage),
@@ -69,7 +69,7 @@ pub async fn add(ctx: &mut Ctx<'_>, args: args::DealAdd) -> CommandResult {
         (None, name) => name.as_ref().map(|n| n.to_string()).unwrap_or_default(),
     };
     if input.name.is_none() {
-        new.name = default_name(&account_name, amount, ctx);
+        new.name = default_name(&account_name, amount.minor, ctx);
     }
     input::check(&mut new, true, today)?;
 

@@ -27,7 +27,7 @@ pub(super) type Change<T> = Option<Option<T>>;
 /// The deal fields given in one command, resolved and parsed.
 #[derive(Debug, Default)]
 pub(super) struct DealInput {
-    pub amount: Option<i64>,
+    pub amount: Option<Money>,
     pub close: Option<NaiveDate>,
     pub sourcing: Change<PartnerRef>,
     pub reseller: Change<PartnerRef>,
@@ -164,7 +164,7 @@ impl DealInput {
         clearable: bool,
     ) -> CommandResult<DealInput> {
         let mut input = DealInput {
-            amount: fields.amount.map(|m| m.minor),
+            amount: fields.amount,
             close: fields.close,
             stage: fields.stage,
             forecast: fields.forecast,
@@ -197,7 +197,7 @@ impl DealInput {
     pub fn apply(&self, deal: &mut Deal, today: NaiveDate) {
         let before = deal.clone();
         if let Some(amount) = self.amount {
-            deal.amount_minor = amount;
+            deal.amount = amount;
         }
         if let Some(close) = self.close {
             deal.close_date = close;

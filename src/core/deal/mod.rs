@@ -56,8 +56,8 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
     let text = input.trim();
     let number = text.strip_prefix('#').unwrap_or(text).trim();
     if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
-        let id: i64 = number.parse().map_err(|_| no_deal(number))?;
-        return deal::get(ctx.conn(), ws, DealId::new(id))
+        let id: DealId = number.parse().map_err(|_| no_deal(number))?;
+        return deal::get(ctx.conn(), ws, id)
             .await?
             .ok_or_else(|| no_deal(number));
     }

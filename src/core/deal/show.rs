@@ -11,6 +11,7 @@ use crate::domain::attribution::{
 use crate::domain::dates::format_date;
 use crate::domain::deal::Deal;
 use crate::domain::deal::{InfluenceType, Marketplace};
+use crate::domain::ids::DealId;
 use crate::domain::registration::{RegistrationStatus, RegistrationType};
 use crate::domain::touch::TouchType;
 use crate::domain::Choice;
@@ -27,16 +28,16 @@ pub async fn show(ctx: &mut Ctx<'_>, args: args::DealShow) -> CommandResult {
     let wanted = args.deal;
     let deal = super::resolve(ctx, &wanted).await?;
     let card = card(ctx, &deal).await?;
-    Ok(with_buttons(Reply::card(card), deal.id.get()))
+    Ok(with_buttons(Reply::card(card), deal.id))
 }
 
 /// `base` with the deal's card and its buttons.
 pub(super) async fn reply(ctx: &mut Ctx<'_>, deal: &Deal, base: Reply) -> CommandResult {
     let card = card(ctx, deal).await?;
-    Ok(with_buttons(base.with_card(card), deal.id.get()))
+    Ok(with_buttons(base.with_card(card), deal.id))
 }
 
-fn with_buttons(reply: Reply, id: i64) -> Reply {
+fn with_buttons(reply: Reply, id: DealId) -> Reply {
     reply
         .with_button("Log touch", format!("touch log:deal={id}"))
         .with_button("Update", format!("deal update:deal={id}"))
@@ -61,7 +62,7 @@ async fn card(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Card> {
     let mut card = Card::new(format!("Deal #{} · {}", deal.id, deal.name), tone)
         .description(attribution_line(deal, &names, &registrations, &influences))
         .field("Account", account_text(&names))
-        .field("Amount", ctx.money(deal.amount_minor))
+        .field("Amount", deal.amount.to_string())
         .field("Stage", stage_text(deal.stage))
         .field(
             "Close",

@@ -37,14 +37,14 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::DealUpdate) -> CommandResult 
     }
     input.apply(&mut new, today);
     if input.name.is_none()
-        && (new.amount_minor != current.amount_minor || new.account_id != current.account_id)
+        && (new.amount != current.amount || new.account_id != current.account_id)
     {
         // A name that was the default follows the amount and account.
         let ws = ctx.workspace.id;
         let old_account = deal::names(ctx.conn(), ws, &current).await?.account;
-        if current.name == default_name(&old_account, current.amount_minor, ctx) {
+        if current.name == default_name(&old_account, current.amount.minor, ctx) {
             let account = deal::names(ctx.conn(), ws, &new).await?.account;
-            new.name = default_name(&account, new.amount_minor, ctx);
+            new.name = default_name(&account, new.amount.minor, ctx);
         }
     }
     let reopened = !current.stage.is_open() && new.stage.is_open();
@@ -69,7 +69,7 @@ pub async fn update(ctx: &mut Ctx<'_>, args: args::DealUpdate) -> CommandResult 
         Some(after),
     )
     .await?;
-    let mut changed = changes(ctx, &current, &new);
+    let mut changed = changes(&current, &new);
     if current.stage.is_open() && !new.stage.is_open() {
         // Its approved registrations close with it.
         changed.extend(crate::core::registration::close_with_deal(ctx, &new).await?);
@@ -107,7 +107,7 @@ async fn check_permission(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<()> {
 }
 
 /// What changed, for the reply: `amount $120,000 → $150,000`, `partners`.
-fn changes(ctx: &Ctx<'_>, before: &Deal, after: &Deal) -> Vec<String> {
+fn changes(before: &Deal, after: &Deal) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |label: &str, old: String, new: String| {
         if old != new {
@@ -116,8 +116,8 @@ fn changes(ctx: &Ctx<'_>, before: &Deal, after: &Deal) -> Vec<String> {
     };
     push(
         "amount",
-        ctx.money(before.amount_minor),
-        ctx.money(after.amount_minor),
+        before.amount.to_string(),
+        after.amount.to_string(),
     );
     push("stage", stage_text(before.stage), stage_text(after.stage));
     push(

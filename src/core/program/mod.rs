@@ -76,12 +76,12 @@ pub(crate) async fn deal_fee_text(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResu
     if deal.marketplace == Marketplace::None {
         return Ok(None);
     }
-    Ok(Some(match deal_fee(ctx, deal, deal.amount_minor).await? {
+    Ok(Some(match deal_fee(ctx, deal, deal.amount.minor).await? {
         Ok(fee) => format!(
             "{} = {} · vendor net {}\n{}",
             format_bp(fee.bp),
-            ctx.money(program::fee_minor(deal.amount_minor, fee.bp)),
-            ctx.money(program::vendor_net(deal.amount_minor, fee.bp)),
+            ctx.money(program::fee_minor(deal.amount.minor, fee.bp)),
+            ctx.money(program::vendor_net(deal.amount.minor, fee.bp)),
             fee.describe(ctx.workspace.currency)
         ),
         Err(why) => why.to_string(),

@@ -120,7 +120,7 @@ pub(crate) fn card(ctx: &Ctx<'_>, view: &View) -> Card {
     .field("Partner", names.partner.clone())
     .field("Account", account_text(names))
     .field("Type", reg.reg_type.label())
-    .field("Amount", ctx.money(reg.amount_minor))
+    .field("Amount", reg.amount.to_string())
     .field("Close", format_date(reg.close_date))
     .field("Marketplace", market_text(reg))
     .field(
@@ -181,7 +181,7 @@ pub(crate) fn review_card(ctx: &Ctx<'_>, view: &View) -> Card {
     .description(description)
     .field("Partner", names.partner.clone())
     .field("Account", account_text(names))
-    .field("Amount", ctx.money(reg.amount_minor))
+    .field("Amount", reg.amount.to_string())
     .field("Close", format_date(reg.close_date))
     .field("Type", reg.reg_type.label())
     .field("Marketplace", market_text(reg))

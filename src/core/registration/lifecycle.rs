@@ -16,14 +16,14 @@ use crate::store::registration;
 
 pub async fn resubmit(ctx: &mut Ctx<'_>, args: args::RegistrationResubmit) -> CommandResult {
     let id = args.id;
-    let amount = args.amount.map(|m| m.minor);
+    let amount = args.amount;
     let close = args.close;
     let notes = args.notes;
     sweep(ctx).await?;
     let before = load(ctx, id).await?;
     let mut after = decide(ctx, &before, &Event::Resubmit).await?;
     if let Some(amount) = amount {
-        after.amount_minor = amount;
+        after.amount = amount;
     }
     if let Some(close) = close {
         if close < ctx.today {

@@ -24,7 +24,7 @@ use crate::store::registration::{self, conflicts};
 pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandResult {
     let account_input = args.account;
     let partner_input = args.partner;
-    let (amount, close) = (args.amount.minor, args.close);
+    let (amount, close) = (args.amount, args.close);
     let reg_type: RegistrationType = args.r#type;
     let marketplace: Marketplace = args.marketplace.unwrap_or(Marketplace::None);
     let domain = args
@@ -171,7 +171,7 @@ pub async fn register(ctx: &mut Ctx<'_>, args: args::DealRegister) -> CommandRes
         distributor_partner_id: distributor.as_ref().map(|d| d.id),
         reg_type,
         status: outcome.status,
-        amount_minor: amount,
+        amount,
         close_date: close,
         marketplace,
         portal_id,

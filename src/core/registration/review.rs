@@ -182,8 +182,8 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
     let mut new = Deal {
         id: DealId::new(0),
         account_id: account.id,
-        name: default_name(&account.name, reg.amount_minor, ctx),
-        amount_minor: reg.amount_minor,
+        name: default_name(&account.name, reg.amount.minor, ctx),
+        amount: reg.amount,
         stage,
         close_date: reg.close_date.max(today),
         forecast: default_category(stage),

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::domain::dates::format_date;
 use crate::domain::ids::{AccountId, DealId, PartnerId, TerritoryId, UserId};
+use crate::domain::money::Money;
 use crate::domain::{echo, DomainError};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,7 +19,12 @@ pub struct Deal {
     pub id: DealId,
     pub account_id: AccountId,
     pub name: String,
-    pub amount_minor: i64,
+    /// In the workspace currency; serialised as `amount_minor`, the bare minor units.
+    #[serde(
+        rename = "amount_minor",
+        serialize_with = "crate::domain::money::serialize_minor"
+    )]
+    pub amount: Money,
     pub stage: Stage,
     pub close_date: NaiveDate,
     pub forecast: ForecastCategory,

@@ -4,6 +4,7 @@
 use super::{RegistrationStatus, RegistrationType};
 use crate::domain::deal::Marketplace;
 use crate::domain::ids::{AccountId, DealId, PartnerId, RegistrationId, UserId};
+use crate::domain::money::Money;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -19,7 +20,12 @@ pub struct Registration {
     pub distributor_partner_id: Option<PartnerId>,
     pub reg_type: RegistrationType,
     pub status: RegistrationStatus,
-    pub amount_minor: i64,
+    /// In the workspace currency; serialised as `amount_minor`, the bare minor units.
+    #[serde(
+        rename = "amount_minor",
+        serialize_with = "crate::domain::money::serialize_minor"
+    )]
+    pub amount: Money,
     pub close_date: NaiveDate,
     pub marketplace: Marketplace,
     pub portal_id: Option<String>,

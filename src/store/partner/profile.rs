@@ -31,7 +31,7 @@ pub async fn open_deals_summary(
          FROM deals d WHERE {PARTNER_DEALS}"
     ))
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("n")?, row.try_get("total")?))
@@ -60,7 +60,7 @@ pub async fn open_deals(
          WHERE {PARTNER_DEALS} ORDER BY d.amount_minor DESC, d.close_date, d.id LIMIT $3"
     ))
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
@@ -101,7 +101,7 @@ pub async fn recent_touches(
          ORDER BY t.occurred_on DESC, t.id DESC LIMIT $3",
     )
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
@@ -129,7 +129,7 @@ pub async fn registration_counts(
          WHERE workspace_id = $1 AND partner_id = $2 GROUP BY status",
     )
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .fetch_all(&mut *conn)
     .await?;
     let mut counts = rows
@@ -168,7 +168,7 @@ pub async fn recent_registrations(
          ORDER BY r.submitted_at DESC, r.id DESC LIMIT $3",
     )
     .bind(workspace_id)
-    .bind(partner_id.get())
+    .bind(partner_id)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::money::{Currency, Money};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -9,7 +10,7 @@ fn deal() -> Deal {
         id: DealId::new(7),
         account_id: AccountId::new(3),
         name: "Acme renewal".to_string(),
-        amount_minor: 12_000_000,
+        amount: Money::new(12_000_000, Currency::USD),
         stage: Stage::Discovery,
         close_date: day(2026, 6, 30),
         forecast: ForecastCategory::Pipeline,
