@@ -4,7 +4,7 @@
 use crate::both_backends;
 use crate::deal::{audit_rows, influence, int, member, readme_setup, registration, text};
 use crate::support::TestApp;
-use partnerbot::domain::ids::WorkspaceId;
+use crate::support::WS;
 use partnerbot::domain::role::Role;
 
 both_backends!(
@@ -44,7 +44,7 @@ both_backends!(
         // Anyone with a role may add one; a subsidiary may have a subdomain of its own.
         let reply = app
             .run_in(
-                WorkspaceId::new(1),
+                WS,
                 "Fred Field",
                 &[Role::FieldSales],
                 r#"/account add name:"Acme Europe" domain:eu.acme.com"#,
@@ -193,12 +193,7 @@ both_backends!(
         }
         // Anyone may ask, even without a role (open reads).
         let reply = app
-            .run_exact(
-                WorkspaceId::new(1),
-                "Nora Norole",
-                &[],
-                "/account show account:acme.com",
-            )
+            .run_exact(WS, "Nora Norole", &[], "/account show account:acme.com")
             .await;
         assert!(!reply.is_error(), "{reply:?}");
 

@@ -3,7 +3,7 @@
 //! the records the seed created).
 
 use crate::support::TestApp;
-use partnerbot::domain::ids::WorkspaceId;
+use crate::support::WS;
 
 /// (typed line, text the refusal must contain)
 const BAD: &[(&str, &str)] = &[
@@ -142,8 +142,7 @@ crate::both_backends!(
     bad_inputs_are_refused_clearly_and_write_nothing,
     |app: TestApp| async move {
         app.seed_basics().await;
-        app.run_in(WorkspaceId::new(1), "Dana Reyes", &[], "/help")
-            .await;
+        app.run_in(WS, "Dana Reyes", &[], "/help").await;
         let rows_before = snapshot_rows(&app).await;
         let counts_before = app.table_counts().await;
         let mut failures = Vec::new();

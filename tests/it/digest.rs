@@ -1,6 +1,6 @@
 //! The weekly digest: a snapshot of what directors read for a small fixture, and its limits.
 
-use crate::support::TestApp;
+use crate::support::{TestApp, WS};
 use partnerbot::console::render::{render, Style};
 use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::role::Role;
@@ -26,8 +26,7 @@ async fn fixture(app: &TestApp) {
         app.ok(line).await;
     }
     for name in ["Dana Reyes", "Sam Ortiz"] {
-        app.run_exact(WorkspaceId::new(1), name, &[Role::Ptm], "/help")
-            .await;
+        app.run_exact(WS, name, &[Role::Ptm], "/help").await;
     }
     app.ok(r#"/territory assign territory:"AMER East" member:"Dana Reyes" as:ptm"#)
         .await;
@@ -35,7 +34,7 @@ async fn fixture(app: &TestApp) {
         .await;
     let reply = app
         .run_exact(
-            WorkspaceId::new(1),
+            WS,
             "Dana Reyes",
             &[Role::Ptm],
             "/forecast submit commit:200k best_case:500k",
@@ -46,12 +45,7 @@ async fn fixture(app: &TestApp) {
 
 crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move {
     fixture(&app).await;
-    let digest = app
-        .core
-        .digest(WorkspaceId::new(1))
-        .await
-        .unwrap()
-        .expect("workspace 1");
+    let digest = app.core.digest(WS).await.unwrap().expect("workspace 1");
     let reply = partnerbot::core::kpi::digest::reply(&digest);
     let text = render(&reply, Style::PLAIN);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -84,12 +78,7 @@ crate::both_backends!(the_digest_reads_in_one_screen, |app: TestApp| async move 
             .unwrap()
             .into(),
     );
-    let digest = app
-        .core
-        .digest(WorkspaceId::new(1))
-        .await
-        .unwrap()
-        .expect("workspace 1");
+    let digest = app.core.digest(WS).await.unwrap().expect("workspace 1");
     let text = render(&partnerbot::core::kpi::digest::reply(&digest), Style::PLAIN);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected = "Deadline passed: 1 of 2 submitted (0 late), 0 away, 1 missing: Sam Ortiz";

@@ -3,10 +3,9 @@
 //! gaps and certified people on 27 November against the snapshot of 27 August, for the
 //! workspace and a territory, each checked against plain SQL run on each day.
 
-use crate::support::{squash, TestApp};
+use crate::support::{squash, TestApp, WS};
 use chrono::{TimeZone, Utc};
 use partnerbot::console::render::{render, Style};
-use partnerbot::domain::ids::WorkspaceId;
 use partnerbot::domain::money::{format_money_short, Currency};
 
 /// Open Commit pipeline closing in `[first, last]`, by plain SQL (`scope`: an extra filter).
@@ -97,12 +96,7 @@ crate::both_backends!(
         }
         assert!(!text.contains("no snapshot"), "{text}");
         // The digest shows the pipeline's movement too.
-        let digest = app
-            .core
-            .digest(WorkspaceId::new(1))
-            .await
-            .unwrap()
-            .expect("workspace 1");
+        let digest = app.core.digest(WS).await.unwrap().expect("workspace 1");
         let posted = squash(&render(
             &partnerbot::core::kpi::digest::reply(&digest),
             Style::PLAIN,

@@ -3,11 +3,12 @@
 //! each kind: the reminder pings only PTMs still to submit and not away, the missing note
 //! pings nobody, the expiry watch carries an Extend button per registration.
 
+use crate::support::WS;
 use crate::support::{default_now, squash, TestApp};
 use chrono::Duration;
 use partnerbot::console::local_user_id;
 use partnerbot::console::render::{render, Style};
-use partnerbot::domain::ids::{ChannelId, WorkspaceId};
+use partnerbot::domain::ids::ChannelId;
 use partnerbot::domain::role::Role;
 
 /// A reply as the Discord door lays it out (every message, embed and field), for mentions.
@@ -140,8 +141,7 @@ async fn team(app: &TestApp) {
         app.ok(line).await;
     }
     for name in ["Dana Reyes", "Sam Ortiz", "Alex Kim"] {
-        app.run_exact(WorkspaceId::new(1), name, &[Role::Ptm], "/help")
-            .await;
+        app.run_exact(WS, name, &[Role::Ptm], "/help").await;
     }
     for (t, m) in [
         ("AMER East", "Dana Reyes"),
@@ -154,14 +154,14 @@ async fn team(app: &TestApp) {
         .await;
     }
     app.run_exact(
-        WorkspaceId::new(1),
+        WS,
         "Dana Reyes",
         &[Role::Ptm],
         "/forecast submit commit:1M best_case:2M",
     )
     .await;
     app.run_exact(
-        WorkspaceId::new(1),
+        WS,
         "Alex Kim",
         &[Role::Ptm],
         "/away from:2026-11-28 to:2026-12-02",
@@ -213,7 +213,7 @@ crate::both_backends!(
         assert!(!discord_text(&post.message).contains("<@"), "{text}");
         // Once Sam submits, the reminder has nothing to say.
         app.run_exact(
-            WorkspaceId::new(1),
+            WS,
             "Sam Ortiz",
             &[Role::Ptm],
             "/forecast submit commit:1M best_case:2M",
@@ -233,7 +233,7 @@ crate::both_backends!(
         for (days, account) in [(80, "Acme Corp"), (91, "Bluth Co")] {
             app.clock.set(default_now() - Duration::days(days));
             let text = app
-                .run_exact(WorkspaceId::new(1), "Dana Reyes", &[Role::Ptm], &format!(
+                .run_exact(WS, "Dana Reyes", &[Role::Ptm], &format!(
                     r#"/deal register account:"{account}" amount:100k close:+120d type:resale partner:"Globex Services""#
                 ))
                 .await;

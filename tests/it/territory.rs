@@ -2,7 +2,7 @@
 
 use crate::both_backends;
 use crate::support::TestApp;
-use partnerbot::domain::ids::WorkspaceId;
+use crate::support::WS;
 use partnerbot::domain::role::Role;
 
 both_backends!(
@@ -17,8 +17,7 @@ both_backends!(
         assert!(duplicate.contains("already exists"), "{duplicate}");
 
         // Dana must have used the bot once to be assignable.
-        app.run_in(WorkspaceId::new(1), "Dana Reyes", &[Role::Ptm], "/help")
-            .await;
+        app.run_in(WS, "Dana Reyes", &[Role::Ptm], "/help").await;
         let assigned = app
             .ok(r#"/territory assign territory:"amer east" member:"Dana Reyes" as:ptm"#)
             .await;
@@ -32,13 +31,8 @@ both_backends!(
         assert!(again.contains("already covers"), "{again}");
 
         // Directors are assigned the same way; `/forecast team` scopes them by it.
-        app.run_in(
-            WorkspaceId::new(1),
-            "Morgan Lee",
-            &[Role::Director],
-            "/help",
-        )
-        .await;
+        app.run_in(WS, "Morgan Lee", &[Role::Director], "/help")
+            .await;
         let director = app
             .ok(r#"/territory assign territory:"AMER East" member:"Morgan Lee" as:director"#)
             .await;
@@ -47,12 +41,7 @@ both_backends!(
             "{director}"
         );
         let team = app
-            .run_in(
-                WorkspaceId::new(1),
-                "Morgan Lee",
-                &[Role::Director],
-                "/forecast team",
-            )
+            .run_in(WS, "Morgan Lee", &[Role::Director], "/forecast team")
             .await;
         let team =
             partnerbot::console::render::render(&team, partnerbot::console::render::Style::PLAIN);
@@ -67,8 +56,7 @@ both_backends!(
     an_unknown_territory_gets_suggestions,
     |app: TestApp| async move {
         app.ok(r#"/territory add name:"AMER East""#).await;
-        app.run_in(WorkspaceId::new(1), "Dana Reyes", &[Role::Ptm], "/help")
-            .await;
+        app.run_in(WS, "Dana Reyes", &[Role::Ptm], "/help").await;
         let err = app
             .err(r#"/territory assign territory:"AMER Est" member:"Dana Reyes" as:ptm"#)
             .await;
