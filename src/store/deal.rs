@@ -12,7 +12,7 @@ use super::args::AnyQuery;
 use super::{codec, Conn};
 use crate::domain::deal::Deal;
 use crate::domain::ids::{DealId, PartnerId, RegistrationId, TerritoryId, WorkspaceId};
-use crate::domain::money::{Currency, Money};
+use crate::domain::workspace::Workspace;
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,8 +21,7 @@ use sqlx::Row;
 const COLUMNS: &str = "id, account_id, name, amount_minor, stage, close_date, forecast_category, \
     deal_path, owner_user_id, territory_id, sourcing_partner_id, transacting_partner_id, \
     distributor_partner_id, marketplace, private_offer_id, portal_id, portal_stage, portal_status, \
-    is_renewal, closed_on, \
-    (SELECT w.currency FROM workspaces w WHERE w.id = deals.workspace_id) AS currency";
+    is_renewal, closed_on";
 
 /// Reads a stored enum id.
 pub(crate) fn stored<C: Choice>(text: &str) -> anyhow::Result<C> {
@@ -33,17 +32,13 @@ fn stored_opt<C: Choice>(text: Option<String>) -> anyhow::Result<Option<C>> {
     text.as_deref().map(stored).transpose()
 }
 
-/// The workspace currency a row's amounts are in (its `currency` column).
-pub(crate) fn stored_currency(r: &sqlx::any::AnyRow) -> anyhow::Result<Currency> {
-    Currency::parse(&r.try_get::<String, _>("currency")?).context("stored currency")
-}
-
-fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Deal> {
+/// A deal row of `workspace` (its amounts are in the workspace currency).
+fn from_row(r: &sqlx::any::AnyRow, workspace: &Workspace) -> anyhow::Result<Deal> {
     Ok(Deal {
         id: r.try_get("id")?,
         account_id: r.try_get("account_id")?,
         name: r.try_get("name")?,
-        amount: Money::new(r.try_get("amount_minor")?, stored_currency(r)?),
+        amount: workspace.money(r.try_get("amount_minor")?),
         stage: stored(&r.try_get::<String, _>("stage")?)?,
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         forecast: stored(&r.try_get::<String, _>("forecast_category")?)?,
@@ -143,17 +138,17 @@ pub async fn update(
 
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: WorkspaceId,
+    workspace: &Workspace,
     id: DealId,
 ) -> anyhow::Result<Option<Deal>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM deals WHERE workspace_id = $1 AND id = $2"
     ))
-    .bind(workspace_id)
+    .bind(workspace.id)
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| from_row(&r)).transpose()
+    row.map(|r| from_row(&r, workspace)).transpose()
 }
 
 /// The names a deal card shows next to the ids of a deal.

@@ -9,11 +9,11 @@
 pub mod conflicts;
 pub mod list;
 
-use super::deal::{stored, stored_currency};
+use super::deal::stored;
 use super::{codec, Conn};
 use crate::domain::ids::{DealId, PartnerId, RegistrationId, UserId, WorkspaceId};
-use crate::domain::money::Money;
 use crate::domain::registration::{Registration, RegistrationStatus};
+use crate::domain::workspace::Workspace;
 use crate::domain::Choice;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,10 +21,10 @@ use sqlx::Row;
 
 const COLUMNS: &str = "id, deal_id, account_id, partner_id, distributor_partner_id, reg_type, \
     status, amount_minor, close_date, marketplace, portal_id, notes, submitted_by, submitted_at, \
-    reviewed_by, reviewed_at, decision_note, conflict_note, approved_on, expires_on, extensions, \
-    (SELECT w.currency FROM workspaces w WHERE w.id = registrations.workspace_id) AS currency";
+    reviewed_by, reviewed_at, decision_note, conflict_note, approved_on, expires_on, extensions";
 
-fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
+/// A registration row of `workspace` (its amounts are in the workspace currency).
+fn from_row(r: &sqlx::any::AnyRow, workspace: &Workspace) -> anyhow::Result<Registration> {
     Ok(Registration {
         id: r.try_get("id")?,
         deal_id: r.try_get("deal_id")?,
@@ -33,7 +33,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> anyhow::Result<Registration> {
         distributor_partner_id: r.try_get("distributor_partner_id")?,
         reg_type: stored(&r.try_get::<String, _>("reg_type")?)?,
         status: stored(&r.try_get::<String, _>("status")?)?,
-        amount: Money::new(r.try_get("amount_minor")?, stored_currency(r)?),
+        amount: workspace.money(r.try_get("amount_minor")?),
         close_date: codec::parse_date(&r.try_get::<String, _>("close_date")?)?,
         marketplace: stored(&r.try_get::<String, _>("marketplace")?)?,
         portal_id: r.try_get("portal_id")?,
@@ -98,17 +98,17 @@ pub async fn insert(
 
 pub async fn get(
     conn: &mut Conn,
-    workspace_id: WorkspaceId,
+    workspace: &Workspace,
     id: RegistrationId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND id = $2"
     ))
-    .bind(workspace_id)
+    .bind(workspace.id)
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| from_row(&r)).transpose()
+    row.map(|r| from_row(&r, workspace)).transpose()
 }
 
 /// Writes every changeable field of `reg` over its row, only while the stored status is still
@@ -193,24 +193,24 @@ pub async fn approve_guarded(
 /// The approved sourced registration (not services attach) that holds `deal_id`, if any.
 pub async fn sourcing_holder(
     conn: &mut Conn,
-    workspace_id: WorkspaceId,
+    workspace: &Workspace,
     deal_id: DealId,
 ) -> anyhow::Result<Option<Registration>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND deal_id = $2 \
          AND status = 'approved' AND reg_type <> 'services_attach' ORDER BY id LIMIT 1"
     ))
-    .bind(workspace_id)
+    .bind(workspace.id)
     .bind(deal_id)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| from_row(&r)).transpose()
+    row.map(|r| from_row(&r, workspace)).transpose()
 }
 
 /// Registrations of a deal in `status` (the approved ones move with the deal's close).
 pub async fn on_deal(
     conn: &mut Conn,
-    workspace_id: WorkspaceId,
+    workspace: &Workspace,
     deal_id: DealId,
     status: RegistrationStatus,
 ) -> anyhow::Result<Vec<Registration>> {
@@ -218,19 +218,19 @@ pub async fn on_deal(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND deal_id = $2 \
          AND status = $3 ORDER BY id"
     ))
-    .bind(workspace_id)
+    .bind(workspace.id)
     .bind(deal_id)
     .bind(status.as_str())
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(from_row).collect()
+    rows.iter().map(|r| from_row(r, workspace)).collect()
 }
 
 /// Approved registrations whose `expires_on` is before `today` (at most `limit`, oldest first;
 /// `registrations_by_expiry`).
 pub async fn lapsed(
     conn: &mut Conn,
-    workspace_id: WorkspaceId,
+    workspace: &Workspace,
     today: NaiveDate,
     limit: i64,
 ) -> anyhow::Result<Vec<Registration>> {
@@ -238,12 +238,12 @@ pub async fn lapsed(
         "SELECT {COLUMNS} FROM registrations WHERE workspace_id = $1 AND status = 'approved' \
          AND expires_on < $2 ORDER BY expires_on, id LIMIT $3"
     ))
-    .bind(workspace_id)
+    .bind(workspace.id)
     .bind(codec::date(today))
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(from_row).collect()
+    rows.iter().map(|r| from_row(r, workspace)).collect()
 }
 
 /// The names a registration card shows next to its ids.

@@ -57,7 +57,7 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
     let number = text.strip_prefix('#').unwrap_or(text).trim();
     if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
         let id: DealId = number.parse().map_err(|_| no_deal(number))?;
-        return deal::get(ctx.conn(), ws, id)
+        return deal::get(&mut *ctx.tx, &ctx.workspace, id)
             .await?
             .ok_or_else(|| no_deal(number));
     }
@@ -86,7 +86,7 @@ pub(crate) async fn resolve(ctx: &mut Ctx<'_>, input: &str) -> CommandResult<Dea
             account.name,
             account.name.replace('"', "")
         ))),
-        [one] => deal::get(ctx.conn(), ws, one.id)
+        [one] => deal::get(&mut *ctx.tx, &ctx.workspace, one.id)
             .await?
             .ok_or_else(|| no_deal(&one.id.to_string())),
         many => {

@@ -119,8 +119,13 @@ pub async fn close_with_deal(ctx: &mut Ctx<'_>, deal: &Deal) -> CommandResult<Ve
         _ => return Ok(Vec::new()),
     };
     let ws = ctx.workspace.id;
-    let approved =
-        registration::on_deal(ctx.conn(), ws, deal.id, RegistrationStatus::Approved).await?;
+    let approved = registration::on_deal(
+        &mut *ctx.tx,
+        &ctx.workspace,
+        deal.id,
+        RegistrationStatus::Approved,
+    )
+    .await?;
     let mut changed = Vec::new();
     for before in approved {
         let lapsed = effective_status(before.status, before.expires_on, ctx.today)

@@ -40,12 +40,13 @@ const SWEEP_LIMIT: i64 = 200;
 
 /// The registration `id` of this workspace, or a clear refusal.
 pub(crate) async fn load(ctx: &mut Ctx<'_>, id: RegistrationId) -> CommandResult<Registration> {
-    let ws = ctx.workspace.id;
-    registration::get(ctx.conn(), ws, id).await?.ok_or_else(|| {
-        CommandError::invalid(format!(
-            "there is no registration #{id} in this workspace; see `/registration list`"
-        ))
-    })
+    registration::get(&mut *ctx.tx, &ctx.workspace, id)
+        .await?
+        .ok_or_else(|| {
+            CommandError::invalid(format!(
+                "there is no registration #{id} in this workspace; see `/registration list`"
+            ))
+        })
 }
 
 /// What the state machine needs to know about `reg`, in this workspace, for this actor.
@@ -148,7 +149,7 @@ pub(crate) async fn audit(
 /// state machine's `Expire`), at most [`SWEEP_LIMIT`] per call. Returns how many.
 pub(crate) async fn sweep(ctx: &mut Ctx<'_>) -> CommandResult<usize> {
     let (ws, today) = (ctx.workspace.id, ctx.today);
-    let lapsed = registration::lapsed(ctx.conn(), ws, today, SWEEP_LIMIT).await?;
+    let lapsed = registration::lapsed(&mut *ctx.tx, &ctx.workspace, today, SWEEP_LIMIT).await?;
     let mut expired = 0;
     for reg in &lapsed {
         let next = decide(ctx, reg, &Event::Expire).await?;

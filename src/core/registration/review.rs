@@ -29,7 +29,9 @@ pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> Comm
     let (ws, now) = (ctx.workspace.id, ctx.now);
     let sourcing = before.reg_type != RegistrationType::ServicesAttach;
     if let (Some(deal_id), true) = (before.deal_id, sourcing) {
-        if let Some(holder) = registration::sourcing_holder(ctx.conn(), ws, deal_id).await? {
+        if let Some(holder) =
+            registration::sourcing_holder(&mut *ctx.tx, &ctx.workspace, deal_id).await?
+        {
             return Err(taken(ctx, &before, &holder).await);
         }
     }
@@ -39,7 +41,7 @@ pub async fn approve(ctx: &mut Ctx<'_>, args: args::RegistrationApprove) -> Comm
         Claim::Taken => {
             let deal_id = before.deal_id.unwrap_or_default();
             return Err(
-                match registration::sourcing_holder(ctx.conn(), ws, deal_id).await? {
+                match registration::sourcing_holder(&mut *ctx.tx, &ctx.workspace, deal_id).await? {
                     Some(holder) => taken(ctx, &before, &holder).await,
                     None => CommandError::invalid(format!(
                         "deal #{deal_id} was just given to another registration; look at it \
@@ -148,7 +150,7 @@ async fn link_deal(ctx: &mut Ctx<'_>, reg: &mut Registration) -> CommandResult<S
         }
     };
     if let Some(deal_id) = reg.deal_id {
-        let current = deal::get(ctx.conn(), ws, deal_id)
+        let current = deal::get(&mut *ctx.tx, &ctx.workspace, deal_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("deal {deal_id} of registration {} is gone", reg.id))?;
         let mut linked = current.clone();
