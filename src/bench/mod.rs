@@ -40,7 +40,7 @@ pub struct BenchArgs {
     /// The workspace holding the reference dataset.
     #[arg(long, default_value_t = WorkspaceId::new(900))]
     pub workspace: WorkspaceId,
-    /// Measured runs of each command.
+    /// Measured rounds; each round runs every command once.
     #[arg(long, default_value_t = 200)]
     pub iterations: usize,
     /// Length of each sustained-throughput run, in seconds.
@@ -121,28 +121,38 @@ async fn bench(store: &Store, config: &Config, args: &BenchArgs) -> anyhow::Resu
     let mut rng = Rng::new(SEED ^ chrono::Utc::now().timestamp() as u64);
 
     println!(
-        "\nLatency per command through the core ({} runs each after {WARMUP} warm-up runs):\n",
+        "\nLatency per command through the core ({} rounds of every command after {WARMUP} warm-up runs):\n",
         args.iterations
     );
-    let mut rows = Vec::new();
     for case in Case::ALL {
         for i in 0..WARMUP {
             run_one(&core, &session, &case.line(&mut rng, &mut samples, i)).await?;
         }
-        let mut samples_taken = Vec::with_capacity(args.iterations);
-        for i in 0..args.iterations {
-            let line = case.line(&mut rng, &mut samples, WARMUP + i);
-            samples_taken.push(run_one(&core, &session, &line).await?);
-        }
-        let stats = Stats::of(&samples_taken);
-        rows.push(vec![
-            case.label().to_string(),
-            stats.n.to_string(),
-            ms(stats.median_ms),
-            ms(stats.p99_ms),
-            ms(stats.max_ms),
-        ]);
     }
+    // Rounds of every command in turn, not each command's runs in one block: a burst of load on
+    // the machine (a neighbour, a checkpoint) then lands on a few runs of every command alike
+    // instead of on most runs of the one command measured at that moment.
+    let mut taken: Vec<Vec<Duration>> = vec![Vec::with_capacity(args.iterations); Case::ALL.len()];
+    for i in 0..args.iterations {
+        for (case, times) in Case::ALL.iter().zip(&mut taken) {
+            let line = case.line(&mut rng, &mut samples, WARMUP + i);
+            times.push(run_one(&core, &session, &line).await?);
+        }
+    }
+    let rows: Vec<Vec<String>> = Case::ALL
+        .iter()
+        .zip(&taken)
+        .map(|(case, times)| {
+            let stats = Stats::of(times);
+            vec![
+                case.label().to_string(),
+                stats.n.to_string(),
+                ms(stats.median_ms),
+                ms(stats.p99_ms),
+                ms(stats.max_ms),
+            ]
+        })
+        .collect();
     print!(
         "{}",
         table(&["command", "n", "median ms", "p99 ms", "max ms"], &rows)
