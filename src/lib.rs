@@ -9,6 +9,8 @@
 //! - [`core`]: the transport-neutral command core: `Invocation` in, `Reply` out, one transaction each.
 //! - [`discord`]: the Discord door: gateway events in, embeds/buttons/modals out, command registration.
 //! - [`console`]: the terminal door: REPL, one-shot `exec`, plain/colour rendering of replies.
+//! - [`import`]: reading the files people bring (CRM and portal exports): encodings, delimiters,
+//!   headers, locale amounts and dates, Salesforce ids; pure, no database.
 //! - [`report`]: reports people read: the digest chart, a PNG drawn in-process.
 //! - [`dataset`]: deterministic generators for the demo workspace and (`dev-tools`) the benchmark reference dataset.
 //! - `bench` (`dev-tools` only): the `partnerbot bench` harness measuring commands through the core.
@@ -26,6 +28,7 @@ pub mod core;
 pub mod dataset;
 pub mod discord;
 pub mod domain;
+pub mod import;
 pub mod report;
 pub mod scheduler;
 pub mod store;

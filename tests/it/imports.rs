@@ -10,7 +10,8 @@
 //!   Sibling and cross-tree cycles are. Test code (`#[cfg(test)]` modules, inline or files)
 //!   is left out of the cycle graph: a test may build fixtures from a sibling that uses the
 //!   module under test. The layer rules hold for test code too.
-//! - Layers ([`LAYERS`]): `domain` imports no store, core, door, runner or generator; `store`
+//! - Layers ([`LAYERS`]): `domain` imports no store, core, door, runner or generator (nor does
+//!   `import`, the file reading); `store`
 //!   imports no core, door or runner; `core` imports no door, runner, bench or dataset.
 //! - Chat markup ([`CORE_MARKUP`]): no file under `src/core` writes `<@`, `<#` or `<t:` in a
 //!   string literal; replies carry mentions and times as `Text` spans that each door renders.
@@ -42,6 +43,20 @@ const LAYERS: &[(&str, &[&str], &str)] = &[
         "store",
         &["core", "discord", "console", "web", "scheduler"],
         "store imports no core, door or scheduler runner",
+    ),
+    (
+        "import",
+        &[
+            "store",
+            "core",
+            "discord",
+            "console",
+            "web",
+            "scheduler",
+            "dataset",
+            "bench",
+        ],
+        "import reads files into domain values: it imports no store, core, door or runner",
     ),
     (
         "core",
