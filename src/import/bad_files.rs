@@ -246,7 +246,7 @@ fn every_bad_file_is_refused_with_what_to_fix() {
         (
             "an unknown stage",
             with_rows(&["Acme,Acme Corp,100,2026-12-15,Verbal Yes"]),
-            "/setup stages",
+            "is not one partnerbot knows",
         ),
         (
             "a bad Salesforce id",

@@ -58,9 +58,8 @@ pub fn stage(text: &str, custom: &[(String, Stage)]) -> Result<Stage, String> {
     }
     Stage::parse(text).map_err(|_| {
         format!(
-            "stage `{}` is not one partnerbot knows: map it with /setup stages map:\"{}=stage\" \
-             (stages: {})",
-            text.trim(),
+            "stage `{}` is not one partnerbot knows: use a Salesforce standard stage, a numbered \
+             stage (`3-Technical Evaluation`) or one of partnerbot's ({})",
             text.trim(),
             Stage::ALL
                 .iter()

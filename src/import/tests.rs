@@ -322,7 +322,7 @@ fn salesforce_stages_and_categories_read_as_ours() {
         crm::stage("verbal yes", &custom),
         Ok(Stage::AwaitingSignature)
     );
-    assert!(stage("Verbal Yes").unwrap_err().contains("/setup stages"));
+    assert!(stage("Verbal Yes").unwrap_err().contains("numbered stage"));
     assert!(stage("9-Closed").is_err());
 
     assert_eq!(crm::category("BestCase"), Ok(ForecastCategory::BestCase));
