@@ -9,7 +9,7 @@ use super::date::{self, DateOrder};
 use super::header::{Field, Mapping};
 use super::number::{self, ColumnStyle};
 use super::table::Row;
-use super::{crm, sfid};
+use super::{crm, sfid, CellError};
 use crate::domain::deal::{ForecastCategory, Stage};
 use crate::domain::money::{parse_amount_or_zero, Currency, Money};
 use crate::domain::names::parse_domain;
@@ -76,13 +76,6 @@ pub struct DealRow {
     pub territory: Option<String>,
 }
 
-/// A cell that cannot be read: its column header and what to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellError {
-    pub column: String,
-    pub message: String,
-}
-
 /// Reads deal rows with a file's mapping and the per-column decisions taken before reading.
 pub struct DealReader<'a> {
     pub headers: &'a [String],
@@ -98,21 +91,10 @@ impl DealReader<'_> {
     pub fn read(&mut self, row: &Row) -> Result<DealRow, Vec<CellError>> {
         let (mapping, headers, stages) = (self.mapping, self.headers, self.stages);
         let mut errors = Vec::new();
-        let cell = |field: &str| -> Option<String> {
-            let index = mapping.column(field)?;
-            let text = row.cells.get(index)?.trim();
-            (!text.is_empty()).then(|| text.to_string())
-        };
-        let header = |field: &str| {
-            mapping
-                .column(field)
-                .and_then(|i| headers.get(i))
-                .cloned()
-                .unwrap_or_else(|| field.to_string())
-        };
+        let cell = |field: &str| mapping.cell(&row.cells, field);
         let mut fail = |field: &str, message: String| {
             errors.push(CellError {
-                column: header(field),
+                column: mapping.header(headers, field),
                 message,
             })
         };

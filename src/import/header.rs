@@ -33,6 +33,20 @@ impl Mapping {
             .find(|(_, name)| *name == field)
             .map(|(column, _)| *column)
     }
+
+    /// The trimmed text of `field` in a row's `cells`; `None` when unmapped or blank.
+    pub fn cell(&self, cells: &[String], field: &str) -> Option<String> {
+        let text = cells.get(self.column(field)?)?.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    /// The file's header for `field`, to name it in an error (the field's name when unmapped).
+    pub fn header(&self, headers: &[String], field: &str) -> String {
+        self.column(field)
+            .and_then(|i| headers.get(i))
+            .cloned()
+            .unwrap_or_else(|| field.to_string())
+    }
 }
 
 /// The comparison key of a header: lowercase ASCII letters and digits, `__c` dropped.

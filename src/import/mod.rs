@@ -92,6 +92,13 @@ pub enum FileError {
     Malformed { row: u64, detail: String },
 }
 
+/// A cell that cannot be read: its column header and what to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    pub column: String,
+    pub message: String,
+}
+
 /// A spreadsheet column name for a 0-based index: `A`, `B`, …, `Z`, `AA`.
 pub fn column_letter(index: usize) -> String {
     let mut n = index + 1;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::date::{self, DateOrder};
 use super::header::{Field, Mapping};
 use super::table::Row;
+use super::CellError;
 use crate::domain::deal::{parse_portal_id, Marketplace, PortalStage, PortalStatus};
 use crate::domain::Choice;
 
@@ -83,35 +84,31 @@ pub fn status(text: &str) -> Result<PortalStatus, String> {
     })
 }
 
-/// Reads one row of a portal export; the error lists every bad cell as `column: what`.
+/// Reads one row of a portal export, or every cell error it has.
 pub fn read(
     row: &Row,
     headers: &[String],
     mapping: &Mapping,
     marketplace: Marketplace,
     date_order: DateOrder,
-) -> Result<PortalRow, Vec<(String, String)>> {
-    let cell = |field: &str| -> Option<String> {
-        let text = row.cells.get(mapping.column(field)?)?.trim();
-        (!text.is_empty()).then(|| text.to_string())
-    };
-    let header = |field: &str| {
-        mapping
-            .column(field)
-            .and_then(|i| headers.get(i))
-            .cloned()
-            .unwrap_or_else(|| field.to_string())
-    };
+) -> Result<PortalRow, Vec<CellError>> {
+    let cell = |field: &str| mapping.cell(&row.cells, field);
     let mut errors = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        errors.push(CellError {
+            column: mapping.header(headers, field),
+            message,
+        })
+    };
     let our_id = cell("our_id").and_then(|text| {
         let digits = text.trim_start_matches('#');
         match digits.parse::<i64>() {
             Ok(id) if id > 0 => Some(id),
             _ => {
-                errors.push((
-                    header("our_id"),
+                fail(
+                    "our_id",
                     format!("`{text}` is not a partnerbot deal number (like `42` or `#42`)"),
-                ));
+                );
                 None
             }
         }
@@ -119,32 +116,28 @@ pub fn read(
     let portal_id = cell("portal_id").and_then(|text| match parse_portal_id(marketplace, &text) {
         Some(Ok(id)) => Some(id),
         Some(Err(e)) => {
-            errors.push((header("portal_id"), e.to_string()));
+            fail("portal_id", e.to_string());
             None
         }
         None => Some(text),
     });
     let close = cell("close").and_then(|text| {
         date::parse(&text, date_order)
-            .map_err(|m| errors.push((header("close"), m)))
+            .map_err(|m| fail("close", m))
             .ok()
     });
     let stage = cell("stage").and_then(|text| {
         PortalStage::parse(&text)
-            .map_err(|e| errors.push((header("stage"), e.to_string())))
+            .map_err(|e| fail("stage", e.to_string()))
             .ok()
     });
-    let status = cell("status").and_then(|text| {
-        status(&text)
-            .map_err(|m| errors.push((header("status"), m)))
-            .ok()
-    });
+    let status = cell("status").and_then(|text| status(&text).map_err(|m| fail("status", m)).ok());
     if our_id.is_none() && cell("customer").is_none() && errors.is_empty() {
-        errors.push((
-            header("customer"),
-            "the row names neither our deal (partnerCrmUniqueIdentifier) nor the customer"
+        errors.push(CellError {
+            column: mapping.header(headers, "customer"),
+            message: "the row names neither our deal (partnerCrmUniqueIdentifier) nor the customer"
                 .to_string(),
-        ));
+        });
     }
     if !errors.is_empty() {
         return Err(errors);

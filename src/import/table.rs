@@ -232,7 +232,10 @@ impl<R: Read> Table<R> {
         let too_long = row
             .cells
             .iter()
-            .position(|cell| cell.chars().count() > self.limits.cell_chars);
+            // Bytes bound characters from above: only long cells are counted.
+            .position(|cell| {
+                cell.len() > self.limits.cell_chars && cell.chars().count() > self.limits.cell_chars
+            });
         if let Some(index) = too_long {
             let header = self.headers.get(index).cloned().unwrap_or_default();
             return Err(RowError {

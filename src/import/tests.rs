@@ -453,7 +453,7 @@ fn an_ace_export_row_names_our_deal_or_its_customer_and_the_portal_verdict() {
     assert_eq!(ok.status, Some(PortalStatus::InReview));
 
     let bad = read(&row(&["deal", "", "", "2026-13-01", "Launching", "Maybe"])).unwrap_err();
-    let columns: Vec<&str> = bad.iter().map(|(c, _)| c.as_str()).collect();
+    let columns: Vec<&str> = bad.iter().map(|e| e.column.as_str()).collect();
     assert_eq!(
         columns,
         [

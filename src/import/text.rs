@@ -90,24 +90,14 @@ pub struct Opened<R: Read> {
 /// Reads the head of `input`, decides its encoding, and wraps it in a decoding reader.
 pub fn open<R: Read>(mut input: R) -> Result<Opened<R>, FileError> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
-    let mut complete = false;
-    while head.len() < HEAD_BYTES {
-        let mut chunk = vec![0u8; HEAD_BYTES - head.len()];
-        match input.read(&mut chunk) {
-            Ok(0) => {
-                complete = true;
-                break;
-            }
-            Ok(n) => head.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                return Err(FileError::Malformed {
-                    row: 1,
-                    detail: e.to_string(),
-                })
-            }
-        }
-    }
+    (&mut input)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| FileError::Malformed {
+            row: 1,
+            detail: e.to_string(),
+        })?;
+    let complete = head.len() < HEAD_BYTES;
     let detected = detect(&head, complete)?;
     let (head_text, _, _) = detected.encoding.decode(&head);
     let head_text = head_text.into_owned();

@@ -23,20 +23,23 @@ mod scan;
 use graph::{markup_in_core, problems};
 use std::path::Path;
 
+/// What the pure layers (`domain`, and `import`, the file reading) may not import.
+const PURE_FORBIDS: &[&str] = &[
+    "store",
+    "core",
+    "discord",
+    "console",
+    "web",
+    "scheduler",
+    "dataset",
+    "bench",
+];
+
 /// Which top-level modules a top-level module may not import, and why (DESIGN.md).
 const LAYERS: &[(&str, &[&str], &str)] = &[
     (
         "domain",
-        &[
-            "store",
-            "core",
-            "discord",
-            "console",
-            "web",
-            "scheduler",
-            "dataset",
-            "bench",
-        ],
+        PURE_FORBIDS,
         "domain is pure rules: it imports no store, core, door, scheduler runner or generator",
     ),
     (
@@ -46,16 +49,7 @@ const LAYERS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "import",
-        &[
-            "store",
-            "core",
-            "discord",
-            "console",
-            "web",
-            "scheduler",
-            "dataset",
-            "bench",
-        ],
+        PURE_FORBIDS,
         "import reads files into domain values: it imports no store, core, door or runner",
     ),
     (
